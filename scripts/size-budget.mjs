@@ -1,0 +1,44 @@
+// Checks the production bundle against its size budget: the JavaScript a first visit downloads
+// before it shows anything (the entry chunk and its static imports), gzipped.
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const DIST = 'dist'
+const BUDGET_INITIAL_JS = 120 * 1024
+
+function gz(file) {
+  return gzipSync(readFileSync(file), { level: 9 }).length
+}
+
+export function measureBundle(dist = DIST) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8')
+  const entry = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)].map((m) => m[1])
+  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+\.js)"/g)].map((m) => m[1])
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/?([^"]+\.css)"/g)].map((m) => m[1])
+  const initialJs = [...new Set([...entry, ...preloads])]
+  const all = readdirSync(join(dist, 'assets')).map((f) => join('assets', f))
+  const sum = (files) => files.reduce((n, f) => n + gz(join(dist, f)), 0)
+  const raw = (files) => files.reduce((n, f) => n + statSync(join(dist, f)).size, 0)
+  return {
+    initialJsGzip: sum(initialJs),
+    initialJsRaw: raw(initialJs),
+    initialCssGzip: sum(css),
+    totalJsGzip: sum(all.filter((f) => f.endsWith('.js'))),
+    totalCssGzip: sum(all.filter((f) => f.endsWith('.css'))),
+    initialFiles: initialJs,
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const m = measureBundle()
+  const kb = (n) => `${(n / 1024).toFixed(1)} kB`
+  console.log(`initial JS (gzip): ${kb(m.initialJsGzip)}  [${m.initialFiles.join(', ')}]`)
+  console.log(`initial CSS (gzip): ${kb(m.initialCssGzip)}`)
+  console.log(`total JS (gzip): ${kb(m.totalJsGzip)}; total CSS (gzip): ${kb(m.totalCssGzip)}`)
+  if (m.initialJsGzip > BUDGET_INITIAL_JS) {
+    console.error(`size budget exceeded: initial JS ${kb(m.initialJsGzip)} > ${kb(BUDGET_INITIAL_JS)}`)
+    process.exit(1)
+  }
+  console.log(`size budget ok: initial JS ${kb(m.initialJsGzip)} <= ${kb(BUDGET_INITIAL_JS)}`)
+}

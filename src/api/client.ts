@@ -1,0 +1,206 @@
+import type { z } from 'zod'
+import { ApiError, errorFromResponse } from './errors'
+
+/**
+ * The one place that talks HTTP. Every request:
+ * - carries the token exactly once, as `Authorization: Bearer` (never in the URL: the server
+ *   rejects a token sent twice, and URLs end up in logs and history);
+ * - has a client timeout (the real supervisor can leave a request unanswered forever);
+ * - honours the caller's AbortSignal;
+ * - turns every failure into an ApiError.
+ */
+export interface ApiSettings {
+  supervisorUrl: string
+  gatewayUrl?: string
+  customer: string
+  token: string | null
+  timeoutMs: number
+  /** Called once per 401 answered to an authenticated supervisor/gateway request. */
+  onUnauthorized?: (error: ApiError) => void
+}
+
+let settings: ApiSettings = {
+  supervisorUrl: '',
+  customer: '',
+  token: null,
+  timeoutMs: 20_000,
+}
+
+export function configureApi(next: Partial<ApiSettings>): void {
+  settings = { ...settings, ...next }
+}
+
+export function getApiSettings(): Readonly<ApiSettings> {
+  return settings
+}
+
+/** Offset between the server's clock and ours, from the Date header when the browser lets us read it. */
+let clockOffsetMs = 0
+export function serverNow(): number {
+  return Date.now() + clockOffsetMs
+}
+export function setClockOffset(ms: number): void {
+  clockOffsetMs = ms
+}
+
+export type QueryValue = string | number | boolean | null | undefined | QueryValue[] | { [key: string]: QueryValue }
+
+/**
+ * Serialises nested objects in the bracket notation the supervisor's qs parser reads:
+ * `{where: {lifecycle: {$in: ['ready']}}}` -> `where[lifecycle][$in][]=ready`.
+ */
+export function encodeQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return ''
+  const parts: string[] = []
+  const walk = (prefix: string, value: QueryValue): void => {
+    if (value === undefined || value === null) return
+    if (Array.isArray(value)) {
+      for (const item of value) walk(`${prefix}[]`, item)
+      return
+    }
+    if (typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(`${prefix}[${k}]`, v)
+      return
+    }
+    parts.push(`${encodeURIComponent(prefix).replace(/%5B/g, '[').replace(/%5D/g, ']')}=${encodeURIComponent(String(value))}`)
+  }
+  for (const [k, v] of Object.entries(query)) walk(k, v)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+/** Joins a base URL and path segments, each segment escaped. */
+export function joinUrl(base: string, ...segments: string[]): string {
+  const trimmed = base.replace(/\/+$/, '')
+  return `${trimmed}/${segments.map((s) => encodeURIComponent(s)).join('/')}`
+}
+
+export interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** Which server: the supervisor (default) or the gateway. */
+  server?: 'supervisor' | 'gateway'
+  /** Path segments, each escaped; e.g. [customer, 'job', id, 'cancel']. */
+  path: string[]
+  query?: Record<string, QueryValue>
+  body?: unknown
+  signal?: AbortSignal
+  timeoutMs?: number
+  /** 'bearer' (default) sends the session token; 'none' sends nothing; basic sends the given credentials. */
+  auth?: 'bearer' | 'none' | { basic: string }
+  /** Validates the parsed body. Omit for requests answered with 204 / no body. */
+  schema?: z.ZodType<T>
+}
+
+function describe(method: string, path: string[]): string {
+  // Only the first segments: ids are fine, but never the query string.
+  return `${method} /${path.join('/')}`
+}
+
+export async function request<T = undefined>(opts: RequestOptions<T>): Promise<T> {
+  const method = opts.method ?? 'GET'
+  const base = opts.server === 'gateway' ? settings.gatewayUrl : settings.supervisorUrl
+  const label = describe(method, opts.path)
+  if (!base) {
+    throw new ApiError({ status: 0, code: 'network', message: `No ${opts.server ?? 'supervisor'} URL is configured.`, request: label })
+  }
+  const url = joinUrl(base, ...opts.path) + encodeQuery(opts.query)
+
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const auth = opts.auth ?? 'bearer'
+  if (auth === 'bearer') {
+    if (!settings.token) {
+      const error = new ApiError({ status: 401, code: 'unauthorized', message: 'You are not signed in.', request: label })
+      settings.onUnauthorized?.(error)
+      throw error
+    }
+    headers.Authorization = `Bearer ${settings.token}`
+  } else if (typeof auth === 'object') {
+    headers.Authorization = `Basic ${auth.basic}`
+  }
+  let body: string | undefined
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(opts.body)
+  }
+
+  const timeoutMs = opts.timeoutMs ?? settings.timeoutMs
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeoutMs)
+  const onCallerAbort = () => controller.abort()
+  if (opts.signal) {
+    if (opts.signal.aborted) controller.abort()
+    else opts.signal.addEventListener('abort', onCallerAbort, { once: true })
+  }
+
+  let response: Response
+  let text: string
+  try {
+    response = await fetch(url, { method, headers, body, signal: controller.signal, credentials: 'omit', cache: 'no-store' })
+    // The body can hang too: read it under the same timer.
+    text = await response.text()
+  } catch (cause) {
+    if (timedOut) {
+      throw new ApiError({
+        status: 0,
+        code: 'timeout',
+        message: `The server did not answer within ${Math.round(timeoutMs / 1000)} s. It may be overloaded, or it silently refused the request.`,
+        request: label,
+      })
+    }
+    if (opts.signal?.aborted) {
+      throw new ApiError({ status: 0, code: 'aborted', message: 'The request was cancelled.', request: label })
+    }
+    throw new ApiError({
+      status: 0,
+      code: 'network',
+      message: 'Could not reach the server. Check your connection; the data will refresh when it is back.',
+      request: label,
+    })
+  } finally {
+    clearTimeout(timer)
+    opts.signal?.removeEventListener('abort', onCallerAbort)
+  }
+
+  const date = response.headers.get('Date')
+  if (date && opts.server !== 'gateway') {
+    const parsed = Date.parse(date)
+    // Date has one-second resolution: ignore sub-second noise.
+    if (Number.isFinite(parsed) && Math.abs(parsed - Date.now()) > 2000) setClockOffset(parsed - Date.now())
+    else if (Number.isFinite(parsed)) setClockOffset(0)
+  }
+
+  let parsedBody: unknown = undefined
+  let parseFailed = false
+  if (text.trim()) {
+    try {
+      parsedBody = JSON.parse(text)
+    } catch {
+      parseFailed = true
+      parsedBody = text
+    }
+  }
+
+  if (!response.ok) {
+    const error = errorFromResponse(response.status, parseFailed ? '' : parsedBody, label)
+    if (error.code === 'unauthorized' && auth === 'bearer') settings.onUnauthorized?.(error)
+    throw error
+  }
+  if (!opts.schema) return undefined as T
+  if (parseFailed) {
+    throw new ApiError({ status: response.status, code: 'invalid_response', message: 'The server answered with something that is not JSON.', request: label })
+  }
+  const result = opts.schema.safeParse(parsedBody)
+  if (!result.success) {
+    const first = result.error.issues[0]
+    throw new ApiError({
+      status: response.status,
+      code: 'invalid_response',
+      message: `The server answered with unexpected data${first ? ` (${first.path.join('.') || 'body'}: ${first.message})` : ''}.`,
+      request: label,
+    })
+  }
+  return result.data
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod'
+import { isRecord, parseFields } from './tolerant'
+
+export const ARGUMENT_TYPES = ['fixed', 'input', 'select', 'date', 'file', 'remote-options'] as const
+
+export interface ArgumentOption {
+  id: string
+  label: string
+}
+
+export interface TaskArgument {
+  id?: number | string
+  order: number
+  /** fixed | input | select | date | file | remote-options, or a string we do not know */
+  type: string
+  label: string
+  value?: unknown
+  help?: string
+  readonly?: boolean
+  required?: boolean
+  multiple?: boolean
+  masked?: boolean
+  charsmin?: number
+  charsmax?: number
+  pattern?: string
+  options: ArgumentOption[]
+  /** remote-options: where the options come from */
+  endpoint_url?: string
+  id_attribute?: string
+  text_attribute?: string
+}
+
+const num = z.coerce.number().refine(Number.isFinite)
+const argumentShape = {
+  id: z.union([z.number(), z.string()]),
+  order: num,
+  type: z.string(),
+  label: z.string(),
+  value: z.unknown(),
+  help: z.string().nullable().transform((v) => v ?? undefined),
+  readonly: z.boolean(),
+  required: z.boolean(),
+  multiple: z.boolean(),
+  masked: z.boolean(),
+  charsmin: num.nullable().transform((v) => v ?? undefined),
+  charsmax: num.nullable().transform((v) => v ?? undefined),
+  pattern: z.string().nullable().transform((v) => v || undefined),
+  endpoint_url: z.string(),
+  id_attribute: z.string(),
+  text_attribute: z.string(),
+}
+
+function parseOptions(raw: unknown): ArgumentOption[] {
+  if (!Array.isArray(raw)) return []
+  return raw.flatMap((o): ArgumentOption[] => {
+    if (typeof o === 'string' || typeof o === 'number') return [{ id: String(o), label: String(o) }]
+    if (isRecord(o)) {
+      const id = o.id ?? o.value ?? o.label
+      const label = o.label ?? o.text ?? o.id
+      if (id === undefined) return []
+      return [{ id: String(id), label: String(label ?? id) }]
+    }
+    return []
+  })
+}
+
+export function parseTaskArguments(raw: unknown, problems: string[]): TaskArgument[] {
+  if (raw === undefined || raw === null) return []
+  if (!Array.isArray(raw)) {
+    problems.push('task_arguments: not a list')
+    return []
+  }
+  return raw
+    .flatMap((item, index): TaskArgument[] => {
+      if (!isRecord(item)) {
+        problems.push(`task_arguments[${index}]: not an object`)
+        return []
+      }
+      const f = parseFields(argumentShape, item, problems)
+      return [
+        {
+          ...f,
+          order: f.order ?? index,
+          type: f.type ?? 'input',
+          label: f.label ?? `Argument ${index + 1}`,
+          options: parseOptions(item.options),
+        },
+      ]
+    })
+    .sort((a, b) => a.order - b.order)
+}
+
+export interface Task {
+  id: string
+  name: string
+  type?: string
+  _type?: string
+  description?: string
+  timeout?: number
+  cancellable?: boolean
+  task_arguments: TaskArgument[]
+  approvers?: string[]
+  success_label?: string
+  failure_label?: string
+  cancel_label?: string
+  ignore_label?: string
+  success_enabled?: boolean
+  failure_enabled?: boolean
+  cancel_enabled?: boolean
+  ignore_enabled?: boolean
+  user_inputs?: boolean
+  workflow_id?: string
+  host_id?: string
+  output_parameters?: unknown[]
+  problems: string[]
+}
+
+const taskShape = {
+  name: z.string(),
+  type: z.string(),
+  _type: z.string(),
+  description: z.string().nullable().transform((v) => v ?? undefined),
+  timeout: z.number().nullable().transform((v) => v ?? undefined),
+  cancellable: z.boolean(),
+  approvers: z.array(z.string()),
+  success_label: z.string(),
+  failure_label: z.string(),
+  cancel_label: z.string(),
+  ignore_label: z.string(),
+  success_enabled: z.boolean(),
+  failure_enabled: z.boolean(),
+  cancel_enabled: z.boolean(),
+  ignore_enabled: z.boolean(),
+  user_inputs: z.boolean(),
+  workflow_id: z.string().nullable().transform((v) => v ?? undefined),
+  host_id: z.string().nullable().transform((v) => v ?? undefined),
+  output_parameters: z.array(z.unknown()),
+}
+
+export function parseTask(raw: unknown): Task | null {
+  if (!isRecord(raw)) return null
+  const id = typeof raw.id === 'string' ? raw.id : typeof raw._id === 'string' ? raw._id : null
+  if (!id) return null
+  const problems: string[] = []
+  const f = parseFields(taskShape, raw, problems)
+  return {
+    ...f,
+    id,
+    name: f.name ?? '(unnamed task)',
+    task_arguments: parseTaskArguments(raw.task_arguments, problems),
+    problems,
+  }
+}

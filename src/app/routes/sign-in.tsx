@@ -1,0 +1,151 @@
+import { useState, type FormEvent } from 'react'
+import { Navigate, useLocation, useNavigate } from 'react-router'
+import { configureApi } from '@/api/client'
+import { isApiError } from '@/api/errors'
+import { getProfile, login } from '@/api/session'
+import { Button } from '@/components/ui/button'
+import { errorMessage } from '@/components/ui/error-panel'
+import { apiBaseUrls, useSession } from '@/lib/session'
+import { useDocumentTitle } from '@/lib/use-document-title'
+
+const input =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-800 aria-[invalid=true]:border-red-600'
+
+export function SignInRoute() {
+  useDocumentTitle('Sign in')
+  const session = useSession()
+  const { config } = session
+  const location = useLocation()
+  const navigate = useNavigate()
+  const from = (location.state as { from?: string } | null)?.from ?? '/jobs'
+  const hasGateway = config.mock || !!config.gatewayUrl
+
+  const [supervisorUrl, setSupervisorUrl] = useState(config.mock ? 'mock' : (config.supervisorUrl ?? ''))
+  const [organization, setOrganization] = useState(config.customer ?? (config.mock ? 'demo' : ''))
+  const [token, setToken] = useState('')
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [remember, setRemember] = useState(true)
+  const [error, setError] = useState<string | null>(null)
+  const [pending, setPending] = useState(false)
+
+  if (session.signedIn) return <Navigate to={from} replace />
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault()
+    if (pending) return
+    setError(null)
+    const url = supervisorUrl.trim()
+    if (!config.mock && !/^https?:\/\/\S+$/i.test(url)) {
+      setError('Enter the supervisor URL, starting with http:// or https://.')
+      return
+    }
+    const usePassword = hasGateway && !token.trim()
+    if (!usePassword && !token.trim()) {
+      setError('Enter an access token.')
+      return
+    }
+    if (usePassword && (!username.trim() || !password)) {
+      setError('Enter an access token, or a username and password.')
+      return
+    }
+    if (!organization.trim() && !hasGateway) {
+      setError('Enter the organization name.')
+      return
+    }
+    setPending(true)
+    try {
+      const bases = apiBaseUrls(config, config.mock ? null : url)
+      configureApi({ supervisorUrl: bases.supervisorUrl, gatewayUrl: bases.gatewayUrl, customer: organization.trim() })
+      let accessToken = token.trim()
+      if (usePassword) accessToken = await login(username.trim(), password, organization.trim() || undefined)
+      let customer = organization.trim()
+      if (hasGateway) {
+        configureApi({ token: accessToken })
+        try {
+          const profile = await getProfile()
+          customer ||= profile.currentOrganization?.name ?? ''
+        } catch (err) {
+          if (isApiError(err) && err.code === 'unauthorized') throw err
+          // The profile is optional ("who am I"); the supervisor will tell if the token is bad.
+        }
+      }
+      if (!customer) throw new Error('Enter the organization name.')
+      session.signIn({ token: accessToken, customer, supervisorUrl: config.mock ? null : url, persist: remember ? 'session' : 'memory' })
+      navigate(from, { replace: true })
+    } catch (err) {
+      configureApi({ token: null })
+      setError(isApiError(err) && err.code === 'unauthorized' ? 'Sign-in failed: the credentials or token were not accepted.' : errorMessage(err))
+    } finally {
+      setPending(false)
+      setPassword('')
+    }
+  }
+
+  return (
+    <div className="grid min-h-dvh place-items-center bg-slate-50 p-4 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <main className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <h1 className="text-xl font-semibold">Sign in to TheEye Jobs</h1>
+        {session.endedReason && (
+          <p role="status" className="mt-2 rounded bg-slate-100 p-2 text-sm dark:bg-slate-800">
+            {session.endedReason}
+          </p>
+        )}
+        {config.mock && (
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
+            This dashboard runs on its built-in mock backend. Use the access token <code className="font-mono">demo-token</code>, or the username{' '}
+            <code className="font-mono">jane</code> with password <code className="font-mono">jane-password</code>.
+          </p>
+        )}
+        <form className="mt-4 space-y-4" onSubmit={onSubmit} noValidate>
+          <label className="block text-sm font-medium">
+            Supervisor URL
+            <input
+              className={input}
+              type="url"
+              name="supervisorUrl"
+              autoComplete="url"
+              value={supervisorUrl}
+              readOnly={config.mock}
+              onChange={(e) => setSupervisorUrl(e.target.value)}
+              placeholder="https://supervisor.example.com"
+            />
+          </label>
+          <label className="block text-sm font-medium">
+            Organization
+            <input className={input} name="organization" autoComplete="organization" value={organization} onChange={(e) => setOrganization(e.target.value)} />
+          </label>
+          <label className="block text-sm font-medium">
+            Access token
+            <input className={input} type="password" name="token" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+          </label>
+          {hasGateway && (
+            <fieldset className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700">
+              <legend className="px-1 text-sm text-slate-600 dark:text-slate-300">or with your account</legend>
+              <label className="block text-sm font-medium">
+                Username
+                <input className={input} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+              </label>
+              <label className="block text-sm font-medium">
+                Password
+                <input className={input} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              </label>
+            </fieldset>
+          )}
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            Keep me signed in while this tab is open (otherwise the token stays in memory only)
+          </label>
+          {error && (
+            <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+              {error}
+            </p>
+          )}
+          <Button type="submit" variant="primary" pending={pending} className="w-full">
+            Sign in
+          </Button>
+        </form>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,73 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { cn } from './cn'
+
+/**
+ * A modal dialog on the native <dialog> element: focus is trapped and restored by the browser,
+ * Escape closes it. Kept mounted by its owner's state, so a background refresh never closes it.
+ */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  role = 'dialog',
+  className,
+}: {
+  open: boolean
+  onClose: () => void
+  title: ReactNode
+  description?: ReactNode
+  children?: ReactNode
+  footer?: ReactNode
+  role?: 'dialog' | 'alertdialog'
+  className?: string
+}) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  const descId = useId()
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    if (open && !el.open) {
+      if (typeof el.showModal === 'function') el.showModal()
+      else el.setAttribute('open', '')
+    } else if (!open && el.open) {
+      if (typeof el.close === 'function') el.close()
+      else el.removeAttribute('open')
+    }
+  }, [open])
+  if (!open) return null
+  return (
+    <dialog
+      ref={ref}
+      role={role}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      aria-describedby={description ? descId : undefined}
+      onCancel={(e) => {
+        e.preventDefault()
+        onClose()
+      }}
+      className={cn(
+        'm-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50',
+        'dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
+        className,
+      )}
+    >
+      <div className="p-5">
+        <h2 id={titleId} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {description && (
+          <div id={descId} className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+            {description}
+          </div>
+        )}
+        {children && <div className="mt-4">{children}</div>}
+      </div>
+      {footer && <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 px-5 py-3 dark:border-slate-700">{footer}</div>}
+    </dialog>
+  )
+}

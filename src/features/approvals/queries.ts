@@ -1,0 +1,60 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { listJobs, type JobListQuery } from '@/api/jobs'
+import type { JobList } from '@/api/schemas/job'
+import { useSession } from '@/lib/session'
+import { inboxMode, splitPending, type InboxMode } from './approval-logic'
+
+/**
+ * Keys live under ['approvals'] because the shared mutations (useDecideApproval, useCancelJob)
+ * invalidate that prefix: a decision anywhere refreshes the inbox and the navigation count.
+ */
+export const approvalKeys = {
+  all: ['approvals'] as const,
+  pending: () => [...approvalKeys.all, 'pending'] as const,
+  decided: () => [...approvalKeys.all, 'decided'] as const,
+}
+
+export const PENDING_QUERY: JobListQuery = { types: ['ApprovalJob'], lifecycles: ['onhold'], limit: 500 }
+export const DECIDED_QUERY: JobListQuery = { types: ['ApprovalJob'], lifecycles: ['finished', 'canceled'], limit: 50 }
+
+export const approvalQueries = {
+  pending: (refreshIntervalMs: number) =>
+    queryOptions({
+      queryKey: approvalKeys.pending(),
+      queryFn: ({ signal }): Promise<JobList> => listJobs(PENDING_QUERY, { signal }),
+      refetchInterval: refreshIntervalMs,
+    }),
+  decided: (refreshIntervalMs: number) =>
+    queryOptions({
+      queryKey: approvalKeys.decided(),
+      queryFn: ({ signal }): Promise<JobList> => listJobs(DECIDED_QUERY, { signal }),
+      refetchInterval: refreshIntervalMs,
+    }),
+}
+
+/** Who the inbox is for, from the session: the gateway profile's id, or everybody without one. */
+export function useInboxMode(): InboxMode {
+  const { config, profile, profileError, signedIn } = useSession()
+  return inboxMode({
+    profileId: profile?.id,
+    hasGateway: signedIn && (config.mock || !!config.gatewayUrl),
+    profileFailed: !!profileError,
+  })
+}
+
+/**
+ * The number of approvals waiting on the signed-in user, for the navigation. It observes the same
+ * query as the inbox (one request serves both) and selects only a number, so the navigation
+ * re-renders only when the count changes. undefined while unknown.
+ */
+export function usePendingApprovalsCount(): number | undefined {
+  const { config, signedIn } = useSession()
+  const mode = useInboxMode()
+  const query = useQuery({
+    ...approvalQueries.pending(config.refreshIntervalMs),
+    enabled: signedIn,
+    select: (data) => splitPending(data.jobs, mode).mine.length,
+  })
+  if (mode.kind === 'loading') return undefined
+  return query.data
+}

@@ -1,0 +1,99 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import {
+  approveJob,
+  cancelJob,
+  getJob,
+  getJobLifecycle,
+  getJobParticipants,
+  listJobs,
+  listTasks,
+  rejectJob,
+  type JobListQuery,
+} from '@/api/jobs'
+import type { Job } from '@/api/schemas/job'
+
+/**
+ * Shared query-key factory for jobs. Every feature that reads or changes jobs goes through it,
+ * so a cancel in one place refreshes the list, the detail, the approvals and the runaway views.
+ */
+export const jobKeys = {
+  all: ['jobs'] as const,
+  lists: () => [...jobKeys.all, 'list'] as const,
+  list: (q: JobListQuery) => [...jobKeys.lists(), q] as const,
+  details: () => [...jobKeys.all, 'detail'] as const,
+  detail: (id: string) => [...jobKeys.details(), id] as const,
+  lifecycle: (id: string) => [...jobKeys.all, 'lifecycle', id] as const,
+  participants: (id: string) => [...jobKeys.all, 'participants', id] as const,
+  tasks: ['tasks'] as const,
+}
+
+export const jobQueries = {
+  list: (q: JobListQuery) =>
+    queryOptions({ queryKey: jobKeys.list(q), queryFn: ({ signal }) => listJobs(q, { signal }) }),
+  detail: (id: string) => queryOptions({ queryKey: jobKeys.detail(id), queryFn: ({ signal }) => getJob(id, { signal }) }),
+  lifecycle: (id: string) =>
+    queryOptions({ queryKey: jobKeys.lifecycle(id), queryFn: ({ signal }) => getJobLifecycle(id, { signal }) }),
+  participants: (id: string) =>
+    queryOptions({ queryKey: jobKeys.participants(id), queryFn: ({ signal }) => getJobParticipants(id, { signal }), staleTime: 60_000 }),
+  tasks: () => queryOptions({ queryKey: jobKeys.tasks, queryFn: ({ signal }) => listTasks({ signal }), staleTime: 5 * 60_000 }),
+}
+
+export type CancelOutcome = 'canceled' | 'terminated' | 'unchanged' | 'gone' | 'other'
+
+export interface CancelResult {
+  before?: Job
+  after?: Job
+  outcome: CancelOutcome
+}
+
+/** What really happened after a cancel's 204: the server answers 204 even when nothing changed. */
+export function cancelOutcome(before: Job | undefined, after: Job | undefined): CancelOutcome {
+  if (!after) return 'gone'
+  if (after.lifecycle === 'canceled') return 'canceled'
+  if (after.lifecycle === 'terminated') return 'terminated'
+  if (before && after.lifecycle === before.lifecycle && after.state === before.state) return 'unchanged'
+  return 'other'
+}
+
+/**
+ * Cancel one job, then refetch it to learn the truth. Resolves once every affected view
+ * (lists, approvals, runaway) has been told to refresh, so the button stays pending until then.
+ */
+export function useCancelJob() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ id, before }: { id: string; before?: Job }): Promise<CancelResult> => {
+      await cancelJob(id)
+      let after: Job | undefined
+      try {
+        after = await qc.fetchQuery({ ...jobQueries.detail(id), staleTime: 0 })
+      } catch {
+        after = undefined
+      }
+      return { before, after, outcome: cancelOutcome(before, after) }
+    },
+    onSettled: (_data, _error, { id }) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: jobKeys.lists() }),
+        qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
+        qc.invalidateQueries({ queryKey: ['approvals'] }),
+        qc.invalidateQueries({ queryKey: ['runaway'] }),
+      ]),
+  })
+}
+
+/** Approve or reject an ApprovalJob. Exactly one request per call; no retry. */
+export function useDecideApproval() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
+      decision === 'approve' ? approveJob(id) : rejectJob(id),
+    onSettled: (_data, _error, { id }) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: jobKeys.detail(id) }),
+        qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
+        qc.invalidateQueries({ queryKey: jobKeys.lists() }),
+        qc.invalidateQueries({ queryKey: ['approvals'] }),
+      ]),
+  })
+}

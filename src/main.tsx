@@ -1,0 +1,69 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { RouterProvider } from 'react-router'
+import { loadConfig } from './api/config'
+import { AppProvider } from './app/provider'
+import { createAppRouter } from './app/router'
+import './index.css'
+
+const SCENARIO_KEY = 'theeye.mock.scenario'
+const TIMEOUT_KEY = 'theeye.mock.timeoutMs'
+
+/** The mock world is chosen with ?scenario= and remembered for the tab, so reloads and deep links keep it. */
+function mockParam(name: string, key: string): string | null {
+  const fromUrl = new URLSearchParams(window.location.search).get(name)
+  try {
+    if (fromUrl) sessionStorage.setItem(key, fromUrl)
+    return fromUrl ?? sessionStorage.getItem(key)
+  } catch {
+    return fromUrl
+  }
+}
+
+/** Restricts connections to the configured supervisor and gateway (adds to the build's CSP). */
+function narrowConnectSrc(urls: Array<string | null>) {
+  if (import.meta.env.DEV) return
+  const origins = urls.flatMap((u) => {
+    try {
+      return u ? [new URL(u, window.location.href).origin] : []
+    } catch {
+      return []
+    }
+  })
+  const meta = document.createElement('meta')
+  meta.httpEquiv = 'Content-Security-Policy'
+  meta.content = `connect-src 'self' ${origins.join(' ')}`.trim()
+  document.head.append(meta)
+}
+
+async function start() {
+  const root = document.getElementById('root')!
+  const { config, warning } = await loadConfig(import.meta.env.BASE_URL)
+  if (warning) console.warn(warning)
+  narrowConnectSrc(config.mock ? [] : [config.supervisorUrl, config.gatewayUrl])
+  if (config.mock) {
+    // Mock code loads only in mock mode: a configured deployment never downloads it.
+    const { startMockWorker } = await import('./mocks/browser')
+    const { parseScenario } = await import('./mocks/scenarios')
+    await startMockWorker(parseScenario(mockParam('scenario', SCENARIO_KEY)))
+    const timeout = Number(mockParam('timeoutMs', TIMEOUT_KEY))
+    if (Number.isFinite(timeout) && timeout >= 500) config.requestTimeoutMs = timeout
+  }
+  createRoot(root).render(
+    <StrictMode>
+      <AppProvider config={config}>
+        <RouterProvider router={createAppRouter()} />
+      </AppProvider>
+    </StrictMode>,
+  )
+}
+
+start().catch((error: unknown) => {
+  const root = document.getElementById('root')
+  if (!root) return
+  const p = document.createElement('p')
+  p.setAttribute('role', 'alert')
+  p.style.padding = '1.5rem'
+  p.textContent = `The dashboard could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`
+  root.replaceChildren(p)
+})
