@@ -31,8 +31,9 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmark scripts run functions inside the page too.
     files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
     extends: [js.configs.recommended],
   },
 )

@@ -1,9 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { RouterProvider } from 'react-router'
 import { loadConfig } from './api/config'
 import { AppProvider } from './app/provider'
-import { createAppRouter } from './app/router'
+import { AppRouter } from './app/router'
 import './index.css'
 
 const SCENARIO_KEY = 'theeye.mock.scenario'
@@ -52,7 +51,7 @@ async function start() {
   createRoot(root).render(
     <StrictMode>
       <AppProvider config={config}>
-        <RouterProvider router={createAppRouter()} />
+        <AppRouter />
       </AppProvider>
     </StrictMode>,
   )

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { ZodMiniType } from 'zod/mini'
 import { ApiError, errorFromResponse } from './errors'
 
 /**
@@ -87,7 +87,7 @@ export interface RequestOptions<T> {
   /** 'bearer' (default) sends the session token; 'none' sends nothing; basic sends the given credentials. */
   auth?: 'bearer' | 'none' | { basic: string }
   /** Validates the parsed body. Omit for requests answered with 204 / no body. */
-  schema?: z.ZodType<T>
+  schema?: ZodMiniType<T>
 }
 
 function describe(method: string, path: string[]): string {
@@ -141,7 +141,7 @@ export async function request<T = undefined>(opts: RequestOptions<T>): Promise<T
     response = await fetch(url, { method, headers, body, signal: controller.signal, credentials: 'omit', cache: 'no-store' })
     // The body can hang too: read it under the same timer.
     text = await response.text()
-  } catch (cause) {
+  } catch {
     if (timedOut) {
       throw new ApiError({
         status: 0,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Runtime configuration (ui-contract.md): public/config.json, replaceable at deploy time. */
 export interface AppConfig {
@@ -12,16 +12,15 @@ export interface AppConfig {
   mock: boolean
 }
 
-const fileSchema = z
-  .object({
-    supervisorUrl: z.string().nullish(),
-    gatewayUrl: z.string().nullish(),
-    customer: z.string().nullish(),
-    accessToken: z.string().nullish(),
-    refreshIntervalMs: z.coerce.number().int().min(1000).max(3_600_000).nullish().catch(undefined),
-    requestTimeoutMs: z.coerce.number().int().min(1000).max(120_000).nullish().catch(undefined),
-  })
-  .loose()
+const bounded = (min: number, max: number) => z.catch(z.nullish(z.coerce.number().check(z.gte(min), z.lte(max))), undefined)
+const fileSchema = z.looseObject({
+  supervisorUrl: z.catch(z.nullish(z.string()), undefined),
+  gatewayUrl: z.catch(z.nullish(z.string()), undefined),
+  customer: z.catch(z.nullish(z.string()), undefined),
+  accessToken: z.catch(z.nullish(z.string()), undefined),
+  refreshIntervalMs: bounded(1000, 3_600_000),
+  requestTimeoutMs: bounded(1000, 120_000),
+})
 
 type ConfigFile = z.output<typeof fileSchema>
 

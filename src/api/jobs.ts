@@ -1,9 +1,9 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { getApiSettings, request, type QueryValue } from './client'
 import { ApiError } from './errors'
 import { jobListSchema, jobSchema, lifecycleSchema, type Job, type JobList } from './schemas/job'
 import { parseTask, type Task } from './schemas/task'
-import { isRecord } from './schemas/tolerant'
+import { fromParser, isRecord } from './schemas/tolerant'
 
 /**
  * Every jobs endpoint of the seed page, spoken the way the real supervisor understands it
@@ -83,12 +83,13 @@ export interface RunningCount {
 }
 
 const runningCountSchema = z.array(
-  z
-    .object({
-      _id: z.object({ task: z.string().nullish(), workflow: z.string().nullish() }).partial().nullish(),
+  z.pipe(
+    z.object({
+      _id: z.nullish(z.object({ task: z.nullish(z.string()), workflow: z.nullish(z.string()) })),
       count: z.number(),
-    })
-    .transform((r): RunningCount => ({ taskId: r._id?.task ?? null, workflowId: r._id?.workflow ?? null, count: r.count })),
+    }),
+    z.transform((r): RunningCount => ({ taskId: r._id?.task ?? null, workflowId: r._id?.workflow ?? null, count: r.count })),
+  ),
 )
 
 export function getRunningCounts({ signal }: Call = {}): Promise<RunningCount[]> {
@@ -101,14 +102,15 @@ export interface Participant {
   email?: string
   name?: string
 }
-const participant = z
-  .object({ id: z.string().optional(), username: z.string().optional(), email: z.string().optional(), name: z.string().optional() })
-  .loose()
-  .transform((p): Participant => ({ id: p.id, username: p.username, email: p.email, name: p.name }))
+const participant = z.pipe(
+  z.looseObject({ id: z.optional(z.string()), username: z.optional(z.string()), email: z.optional(z.string()), name: z.optional(z.string()) }),
+  z.transform((p): Participant => ({ id: p.id, username: p.username, email: p.email, name: p.name })),
+)
+const participantList = z.pipe(z.nullish(z.array(participant)), z.transform((v: Participant[] | null | undefined) => v ?? []))
 const participantsSchema = z.object({
-  owner: participant.nullish().transform((v) => v ?? undefined),
-  assignee: z.array(participant).nullish().transform((v) => v ?? []),
-  observers: z.array(participant).nullish().transform((v) => v ?? []),
+  owner: z.pipe(z.nullish(participant), z.transform((v: Participant | null | undefined) => v ?? undefined)),
+  assignee: participantList,
+  observers: participantList,
 })
 export type Participants = z.output<typeof participantsSchema>
 
@@ -116,19 +118,19 @@ export function getJobParticipants(id: string, { signal }: Call = {}): Promise<P
   return request({ path: ['job', id, 'participants'], signal, schema: participantsSchema })
 }
 
-const taskListSchema = z.array(z.unknown()).transform((items) => items.map(parseTask).filter((t): t is Task => t !== null))
+const taskListSchema = fromParser((raw) => {
+  if (!Array.isArray(raw)) throw new TypeError('expected a list of tasks')
+  return raw.map(parseTask).filter((t): t is Task => t !== null)
+})
 
 /** The organization's tasks (filter options, argument definitions, approval labels). */
 export function listTasks({ signal }: Call = {}): Promise<Task[]> {
   return request({ path: [customer(), 'task'], signal, schema: taskListSchema })
 }
 
-const taskSchema = z.unknown().transform((raw, ctx) => {
+const taskSchema = fromParser((raw) => {
   const t = parseTask(raw)
-  if (!t) {
-    ctx.addIssue({ code: 'custom', message: 'not a task' })
-    return z.NEVER
-  }
+  if (!t) throw new TypeError('not a task')
   return t
 })
 
@@ -209,9 +211,7 @@ export interface DeleteHistoryResult {
   failedTaskIds: string[]
 }
 
-const deletedSchema = z
-  .unknown()
-  .transform((raw) => (isRecord(raw) && typeof raw.deletedCount === 'number' ? raw.deletedCount : 0))
+const deletedSchema = fromParser((raw) => (isRecord(raw) && typeof raw.deletedCount === 'number' ? raw.deletedCount : 0))
 
 /**
  * Delete finished jobs history. Tries the seed page's `DELETE /job/finished`; the real
@@ -268,6 +268,6 @@ export interface FinishJobInput {
 }
 
 export function finishJob(id: string, result: FinishJobInput, { signal }: Call = {}): Promise<Job | undefined> {
-  const optionalJob = z.unknown().transform((raw) => (raw === undefined || raw === null || raw === '' ? undefined : jobSchema.parse(raw)))
+  const optionalJob = fromParser((raw) => (raw === undefined || raw === null || raw === '' ? undefined : jobSchema.parse(raw)))
   return request({ method: 'PUT', path: [customer(), 'job', id], body: { result }, signal, schema: optionalJob })
 }

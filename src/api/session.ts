@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { request } from './client'
 
 /** The gateway: sign-in, who am I, organization switch. */
@@ -9,24 +9,23 @@ export interface Organization {
   displayName: string
 }
 
-const org = z
-  .object({ id: z.string().optional(), _id: z.string().optional(), name: z.string(), display_name: z.string().nullish() })
-  .loose()
-  .transform((o): Organization => ({ id: o.id ?? o._id ?? o.name, name: o.name, displayName: o.display_name || o.name }))
+const org = z.pipe(
+  z.looseObject({ id: z.optional(z.string()), _id: z.optional(z.string()), name: z.string(), display_name: z.nullish(z.string()) }),
+  z.transform((o): Organization => ({ id: o.id ?? o._id ?? o.name, name: o.name, displayName: o.display_name || o.name })),
+)
 
-const profileSchema = z
-  .object({
+const profileSchema = z.pipe(
+  z.looseObject({
     id: z.string(),
-    name: z.string().nullish(),
-    username: z.string().nullish(),
-    email: z.string().nullish(),
-    credential: z.string().nullish(),
-    member_id: z.string().nullish(),
-    customers: z.array(z.unknown()).nullish(),
-    current_customer: org.nullish(),
-  })
-  .loose()
-  .transform((p) => ({
+    name: z.nullish(z.string()),
+    username: z.nullish(z.string()),
+    email: z.nullish(z.string()),
+    credential: z.nullish(z.string()),
+    member_id: z.nullish(z.string()),
+    customers: z.nullish(z.array(z.unknown())),
+    current_customer: z.nullish(org),
+  }),
+  z.transform((p) => ({
     id: p.id,
     name: p.name ?? p.username ?? p.email ?? p.id,
     username: p.username ?? undefined,
@@ -38,7 +37,8 @@ const profileSchema = z
       return r.success ? [r.data] : []
     }),
     currentOrganization: p.current_customer ?? undefined,
-  }))
+  })),
+)
 
 export type Profile = z.output<typeof profileSchema>
 
@@ -46,7 +46,7 @@ export function getProfile({ signal }: { signal?: AbortSignal } = {}): Promise<P
   return request({ server: 'gateway', path: ['api', 'session', 'profile'], signal, schema: profileSchema })
 }
 
-const tokenSchema = z.object({ access_token: z.string().min(1) }).loose().transform((t) => t.access_token)
+const tokenSchema = z.pipe(z.looseObject({ access_token: z.string().check(z.minLength(1)) }), z.transform((t) => t.access_token))
 
 function base64Utf8(text: string): string {
   const bytes = new TextEncoder().encode(text)

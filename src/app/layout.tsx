@@ -1,42 +1,15 @@
 import { useIsFetching, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router'
 import { configureApi } from '@/api/client'
-import { cn } from '@/components/ui/cn'
-import { usePendingApprovalsCount } from '@/features/approvals/queries'
-import { useRunawayCount } from '@/features/runaway/queries'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useToast } from '@/lib/toast'
+import { MainNavLinks } from './nav-links'
 import { useTheme } from './theme'
 
-function navClass({ isActive }: { isActive: boolean }) {
-  return cn(
-    'rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap',
-    isActive
-      ? 'bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100'
-      : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800',
-  )
-}
-
-function CountBadge({ count, tone }: { count: number | undefined; tone: 'warning' | 'danger' }) {
-  if (count === undefined) return null
-  return (
-    <span
-      aria-hidden="true"
-      className={cn(
-        'ml-1.5 inline-flex min-w-5 justify-center rounded-full px-1.5 text-xs font-semibold',
-        count === 0
-          ? 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200'
-          : tone === 'danger'
-            ? 'bg-red-700 text-white'
-            : 'bg-amber-500 text-slate-950',
-      )}
-    >
-      {count}
-    </span>
-  )
-}
+// The live counts need the jobs API and its schemas: loaded after the first paint.
+const MainNavLinksWithCounts = lazy(async () => ({ default: (await import('./nav-counts')).MainNavLinksWithCounts }))
 
 /** Signs out on the first 401 any request meets, and sends the user to /sign-in. */
 function useUnauthorizedRedirect() {
@@ -44,7 +17,9 @@ function useUnauthorizedRedirect() {
   const navigate = useNavigate()
   const location = useLocation()
   const from = useRef(location.pathname + location.search)
-  from.current = location.pathname + location.search
+  useEffect(() => {
+    from.current = location.pathname + location.search
+  }, [location])
   useEffect(() => {
     configureApi({
       onUnauthorized: (error) => {
@@ -92,8 +67,6 @@ export function AppLayout() {
 function SignedInLayout() {
   const { config, customer, profile, signOut, switchOrganization } = useSession()
   useUnauthorizedRedirect()
-  const approvals = usePendingApprovalsCount()
-  const runaway = useRunawayCount()
   const [theme, cycleTheme] = useTheme()
   const fetching = useIsFetching()
   const navigate = useNavigate()
@@ -115,17 +88,9 @@ function SignedInLayout() {
             TheEye Jobs
           </span>
           <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
-            <NavLink to="/jobs" className={navClass}>
-              Jobs
-            </NavLink>
-            <NavLink to="/approvals" className={navClass} aria-label={approvals === undefined ? 'Approvals' : `Approvals (${approvals})`}>
-              Approvals
-              <CountBadge count={approvals} tone="warning" />
-            </NavLink>
-            <NavLink to="/runaway" className={navClass} aria-label={runaway === undefined ? 'Runaway' : `Runaway (${runaway})`}>
-              Runaway
-              <CountBadge count={runaway} tone="danger" />
-            </NavLink>
+            <Suspense fallback={<MainNavLinks />}>
+              <MainNavLinksWithCounts />
+            </Suspense>
           </nav>
           <div className="ml-auto flex items-center gap-2 text-sm">
             <span className="sr-only" role="status">

@@ -1,10 +1,9 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
+import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { Link, useLocation } from 'react-router'
 import { errorMessage } from '@/components/ui/error-panel'
 
-/** Per-route error element: the page failed, the shell and navigation stay. */
-export function RouteError() {
-  const error = useRouteError()
-  const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : errorMessage(error)
+function RouteErrorView({ error }: { error: unknown }) {
+  const message = errorMessage(error)
   const chunkFailed = /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(message)
   return (
     <div role="alert" className="mx-auto max-w-2xl p-6">
@@ -22,4 +21,31 @@ export function RouteError() {
       </div>
     </div>
   )
+}
+
+class Boundary extends Component<{ children: ReactNode; resetKey: string }, { error: unknown; key: string }> {
+  state = { error: null as unknown, key: this.props.resetKey }
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error }
+  }
+
+  static getDerivedStateFromProps(props: { resetKey: string }, state: { error: unknown; key: string }) {
+    // Navigating away clears the error: the next page gets its chance.
+    return props.resetKey !== state.key ? { error: null, key: props.resetKey } : null
+  }
+
+  componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error('Page crashed', error, info.componentStack)
+  }
+
+  render() {
+    return this.state.error ? <RouteErrorView error={this.state.error} /> : this.props.children
+  }
+}
+
+/** Per-route error boundary: the page failed, the shell and navigation stay. */
+export function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  const location = useLocation()
+  return <Boundary resetKey={location.pathname}>{children}</Boundary>
 }

@@ -1,42 +1,61 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router'
+import { SkeletonRows } from '@/components/ui/skeleton'
 import { AppLayout } from './layout'
-import { RouteError } from './route-error'
+import { RouteErrorBoundary } from './route-error'
 import { NotFound } from './routes/not-found'
 import { SignInRoute } from './routes/sign-in'
 
-/** Routes per ui-contract.md. Feature pages load lazily so the first load carries only what it shows. */
-export const routes: RouteObject[] = [
-  { path: '/sign-in', element: <SignInRoute />, errorElement: <RouteError /> },
-  {
-    element: <AppLayout />,
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <Navigate to="/jobs" replace /> },
-      {
-        path: 'jobs',
-        errorElement: <RouteError />,
-        lazy: async () => ({ Component: (await import('./routes/jobs')).JobsRoute }),
-      },
-      {
-        path: 'jobs/:jobId',
-        errorElement: <RouteError />,
-        lazy: async () => ({ Component: (await import('./routes/job-detail')).JobDetailRoute }),
-      },
-      {
-        path: 'approvals',
-        errorElement: <RouteError />,
-        lazy: async () => ({ Component: (await import('./routes/approvals')).ApprovalsRoute }),
-      },
-      {
-        path: 'runaway',
-        errorElement: <RouteError />,
-        lazy: async () => ({ Component: (await import('./routes/runaway')).RunawayRoute }),
-      },
-      { path: '*', element: <NotFound /> },
-    ],
-  },
-]
+/*
+ * Routes per ui-contract.md, in React Router's declarative mode: it weighs about half of the
+ * data router in the first-load bundle, and the dashboard uses no loaders or actions (data
+ * comes from TanStack Query). Feature pages load lazily; each route has its own error boundary.
+ */
+function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }))
+}
 
-export function createAppRouter() {
-  return createBrowserRouter(routes, { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || undefined })
+const JobsRoute = lazyRoute(() => import('./routes/jobs'), 'JobsRoute')
+const JobDetailRoute = lazyRoute(() => import('./routes/job-detail'), 'JobDetailRoute')
+const ApprovalsRoute = lazyRoute(() => import('./routes/approvals'), 'ApprovalsRoute')
+const RunawayRoute = lazyRoute(() => import('./routes/runaway'), 'RunawayRoute')
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <RouteErrorBoundary>
+      <Suspense fallback={<SkeletonRows label="Loading page…" />}>{children}</Suspense>
+    </RouteErrorBoundary>
+  )
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/sign-in"
+        element={
+          <Page>
+            <SignInRoute />
+          </Page>
+        }
+      />
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to="/jobs" replace />} />
+        <Route path="jobs" element={<Page><JobsRoute /></Page>} />
+        <Route path="jobs/:jobId" element={<Page><JobDetailRoute /></Page>} />
+        <Route path="approvals" element={<Page><ApprovalsRoute /></Page>} />
+        <Route path="runaway" element={<Page><RunawayRoute /></Page>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  )
+}
+
+export function AppRouter() {
+  const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || undefined
+  return (
+    <BrowserRouter basename={basename}>
+      <AppRoutes />
+    </BrowserRouter>
+  )
 }

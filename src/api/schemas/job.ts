@@ -1,6 +1,6 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { parseTask, type Task } from './task'
-import { describeValue, isoDate, isRecord, parseFields } from './tolerant'
+import { describeValue, fromParser, isoDate, isRecord, orUndefined, parseFields } from './tolerant'
 
 /* ---------------- enumerations (theeye-api.md §2) ---------------- */
 
@@ -71,27 +71,33 @@ export interface JobResult {
   extra: Record<string, unknown>
 }
 
-const resultUser = z
-  .object({ id: z.string().optional(), email: z.string().optional(), username: z.string().optional() })
-  .transform((u) => u as ResultUser)
+const resultUser = z.object({ id: z.optional(z.string()), email: z.optional(z.string()), username: z.optional(z.string()) })
+
+/** A record whose values are shown as text: non-strings become JSON. */
+const stringRecord = z.pipe(
+  z.record(z.string(), z.unknown()),
+  z.transform((h: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))])),
+  ),
+)
 
 const resultShape = {
-  code: z.number().nullable(),
+  code: z.nullable(z.number()),
   log: z.string(),
   lastline: z.string(),
-  signal: z.string().nullable(),
+  signal: z.nullable(z.string()),
   killed: z.boolean(),
-  times: z.object({ seconds: z.number(), nanoseconds: z.number().optional() }),
+  times: z.object({ seconds: z.number(), nanoseconds: z.optional(z.number()) }),
   output: z.unknown(),
   user: resultUser,
   message: z.string(),
   expected: z.string(),
   response: z.object({
-    status_code: z.number().optional(),
-    body: z.union([z.string(), z.array(z.string())]).optional(),
-    headers: z.record(z.string(), z.unknown()).transform((h) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))).optional(),
-    chunked: z.boolean().optional(),
-    message: z.string().optional(),
+    status_code: z.optional(z.number()),
+    body: z.optional(z.union([z.string(), z.array(z.string())])),
+    headers: z.optional(stringRecord),
+    chunked: z.optional(z.boolean()),
+    message: z.optional(z.string()),
   }),
   stdout: z.string(),
   stderr: z.string(),
@@ -192,14 +198,11 @@ export interface Job {
   problems: string[]
 }
 
-const optionalString = z
-  .string()
-  .nullable()
-  .transform((v) => v ?? undefined)
+const optionalString = orUndefined(z.string())
 
 const jobShape = {
   _type: z.string(),
-  name: z.union([z.string(), z.number()]).transform(String),
+  name: z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
   state: z.string(),
   lifecycle: z.string(),
   creation_date: isoDate,
@@ -213,7 +216,7 @@ const jobShape = {
   user_id: optionalString,
   host_id: optionalString,
   customer_name: z.string(),
-  timeout: z.number().nullable().transform((v) => v ?? undefined),
+  timeout: orUndefined(z.number()),
   cancellable: z.boolean(),
   user_inputs: z.boolean(),
   user_inputs_members: z.array(z.string()),
@@ -227,7 +230,7 @@ const jobShape = {
   acl: z.array(z.string()),
   show_result: z.boolean(),
   task_arguments_values: z.array(z.unknown()),
-  env: z.record(z.string(), z.unknown()).transform((e) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))),
+  env: stringRecord,
   secret: z.string(),
   components: z.record(z.string(), z.unknown()),
   active_paths_counter: z.number(),
@@ -338,29 +341,12 @@ export function parseLifecycle(raw: unknown): LifecycleInfo {
   throw new TypeError(`unexpected lifecycle answer: ${describeValue(raw)}`)
 }
 
-export const lifecycleSchema = z.unknown().transform((raw, ctx) => {
-  try {
-    return parseLifecycle(raw)
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message })
-    return z.NEVER
-  }
-})
+export const lifecycleSchema = fromParser(parseLifecycle)
 
-export const jobSchema = z.unknown().transform((raw, ctx) => {
+export const jobSchema = fromParser((raw) => {
   const parsed = parseJob(raw)
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.malformed.reason })
-    return z.NEVER
-  }
+  if (!parsed.ok) throw new TypeError(parsed.malformed.reason)
   return parsed.job
 })
 
-export const jobListSchema = z.unknown().transform((raw, ctx) => {
-  try {
-    return parseJobList(raw)
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message })
-    return z.NEVER
-  }
-})
+export const jobListSchema = fromParser(parseJobList)

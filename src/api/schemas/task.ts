@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { isRecord, parseFields } from './tolerant'
+import * as z from 'zod/mini'
+import { isRecord, orUndefined, parseFields } from './tolerant'
 
 export const ARGUMENT_TYPES = ['fixed', 'input', 'select', 'date', 'file', 'remote-options'] as const
 
@@ -30,21 +30,21 @@ export interface TaskArgument {
   text_attribute?: string
 }
 
-const num = z.coerce.number().refine(Number.isFinite)
+const num = z.coerce.number().check(z.refine(Number.isFinite))
 const argumentShape = {
   id: z.union([z.number(), z.string()]),
   order: num,
   type: z.string(),
   label: z.string(),
   value: z.unknown(),
-  help: z.string().nullable().transform((v) => v ?? undefined),
+  help: orUndefined(z.string()),
   readonly: z.boolean(),
   required: z.boolean(),
   multiple: z.boolean(),
   masked: z.boolean(),
-  charsmin: num.nullable().transform((v) => v ?? undefined),
-  charsmax: num.nullable().transform((v) => v ?? undefined),
-  pattern: z.string().nullable().transform((v) => v || undefined),
+  charsmin: orUndefined(num),
+  charsmax: orUndefined(num),
+  pattern: z.pipe(z.nullable(z.string()), z.transform((v: string | null) => v || undefined)),
   endpoint_url: z.string(),
   id_attribute: z.string(),
   text_attribute: z.string(),
@@ -119,8 +119,8 @@ const taskShape = {
   name: z.string(),
   type: z.string(),
   _type: z.string(),
-  description: z.string().nullable().transform((v) => v ?? undefined),
-  timeout: z.number().nullable().transform((v) => v ?? undefined),
+  description: orUndefined(z.string()),
+  timeout: orUndefined(z.number()),
   cancellable: z.boolean(),
   approvers: z.array(z.string()),
   success_label: z.string(),
@@ -132,8 +132,8 @@ const taskShape = {
   cancel_enabled: z.boolean(),
   ignore_enabled: z.boolean(),
   user_inputs: z.boolean(),
-  workflow_id: z.string().nullable().transform((v) => v ?? undefined),
-  host_id: z.string().nullable().transform((v) => v ?? undefined),
+  workflow_id: orUndefined(z.string()),
+  host_id: orUndefined(z.string()),
   output_parameters: z.array(z.unknown()),
 }
 

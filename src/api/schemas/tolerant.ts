@@ -1,11 +1,11 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * Parses an object field by field: a field whose value does not fit its schema is dropped and
  * reported in `problems`, instead of failing the whole document. Real servers send old data,
  * odd types and values we have never seen; one odd field must not hide the rest of a job.
  */
-export function parseFields<S extends Record<string, z.ZodType>>(
+export function parseFields<S extends Record<string, z.ZodMiniType>>(
   shape: S,
   raw: Record<string, unknown>,
   problems: string[],
@@ -36,4 +36,24 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A date the server sent as text; kept only when it parses. */
-export const isoDate = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'a date')
+export const isoDate = z.string().check(z.refine((s) => Number.isFinite(Date.parse(s)), 'a date'))
+
+/** null from the server becomes undefined (absent). */
+export function orUndefined<T extends z.ZodMiniType>(schema: T) {
+  return z.pipe(z.nullable(schema), z.transform((v: z.output<T> | null) => v ?? undefined))
+}
+
+/** A zod schema around a hand-written parser that throws on what it cannot read. */
+export function fromParser<T>(parse: (raw: unknown) => T) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((raw: unknown, ctx): T => {
+      try {
+        return parse(raw)
+      } catch (e) {
+        ctx.issues.push({ code: 'custom', message: e instanceof Error ? e.message : 'unexpected data', input: raw })
+        return z.NEVER
+      }
+    }),
+  )
+}

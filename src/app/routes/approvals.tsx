@@ -1,4 +1,5 @@
-// Placeholder: the feature fills this in.
+import { ApprovalsPage } from '@/features/approvals/components/approvals-page'
+
 export function ApprovalsRoute() {
-  return <h1 className="p-6 text-xl font-semibold">Approvals</h1>
+  return <ApprovalsPage />
 }

@@ -1,4 +1,8 @@
-// Placeholder: the feature fills this in.
+import { useParams } from 'react-router'
+import { JobDetailPage } from '@/features/job-detail/components/job-detail-page'
+
+/** `/jobs/:jobId`: the job detail page (lifecycle timeline, output, actions). */
 export function JobDetailRoute() {
-  return <h1 className="p-6 text-xl font-semibold">Job</h1>
+  const { jobId } = useParams()
+  return <JobDetailPage jobId={jobId} />
 }

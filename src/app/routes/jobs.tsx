@@ -1,4 +1,6 @@
-// Placeholder: the feature fills this in.
+import { JobsPage } from '@/features/jobs/components/jobs-page'
+
+/** /jobs: the jobs list. Thin: composes the jobs feature (and, when it lands, the runaway marks). */
 export function JobsRoute() {
-  return <h1 className="p-6 text-xl font-semibold">Jobs</h1>
+  return <JobsPage />
 }

@@ -1,4 +1,6 @@
-// Placeholder: the feature fills this in.
+import { RunawayPage } from '@/features/runaway/components/runaway-page'
+
+/** /runaway: running, queued and on-hold jobs past their expected time (ui-contract.md). */
 export function RunawayRoute() {
-  return <h1 className="p-6 text-xl font-semibold">Runaway</h1>
+  return <RunawayPage />
 }

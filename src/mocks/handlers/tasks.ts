@@ -1,0 +1,94 @@
+// Task, host, workflow and health routes of the mock supervisor.
+
+import { serialiseTask } from '../factories'
+import { compileSort, parseLimit } from '../query'
+import type { JobDoc } from '../types'
+import { send, type Route } from './http'
+import { aclFilter, listItem, loadJobByCustomer, OBJECT_ID, publish } from './job-ops'
+
+export const taskRoutes: Route[] = [
+  // GET /:customer/task: the organisation's tasks (the task secret is never serialised)
+  {
+    method: 'GET',
+    path: '/:customer/task',
+    auth: { credential: 'viewer', org: 'path' },
+    handle: (ctx) => {
+      const acl = aclFilter(ctx)
+      return send(200, ctx.db.tasksOf(ctx.customer!.id).filter(acl).map(serialiseTask))
+    },
+  },
+  {
+    method: 'GET',
+    path: '/:customer/task/:task',
+    auth: { credential: 'viewer', org: 'path' },
+    handle: (ctx) => {
+      const id = ctx.params.task ?? ''
+      if (!OBJECT_ID.test(id)) return send(400, 'task id is invalid')
+      const task = ctx.db.getTask(id)
+      if (!task) return send(404, 'task not found')
+      return send(200, serialiseTask(task))
+    },
+  },
+  // GET /:customer/host: [{id, hostname, ...}]
+  {
+    method: 'GET',
+    path: '/:customer/host',
+    auth: { credential: 'viewer', org: 'path' },
+    handle: (ctx) =>
+      send(
+        200,
+        ctx.db.hostsOf(ctx.customer!.id).map((h) => ({
+          id: h.id,
+          hostname: h.hostname,
+          customer_id: h.customer_id,
+          customer_name: ctx.customer!.name,
+          enable: true,
+          state: h.state,
+        })),
+      ),
+  },
+  // #31 GET /workflows/:workflow/job: WorkflowJobs and their task jobs; heavy fields excluded unless include
+  {
+    method: 'GET',
+    path: '/workflows/:workflow/job',
+    auth: { credential: 'viewer', org: 'session' },
+    handle: (ctx) => {
+      const wf = ctx.params.workflow
+      const acl = aclFilter(ctx)
+      let jobs: JobDoc[] = ctx.db.jobs().filter((j) => j.workflow_id === wf && j.customer_id === ctx.customer!.id && acl(j))
+      const sort = compileSort(ctx.query.sort)
+      if (sort) jobs = [...jobs].sort(sort)
+      const limit = parseLimit(ctx.query.limit)
+      if (limit) jobs = jobs.slice(0, Math.abs(limit))
+      return send(200, ctx.query.include === undefined ? jobs.map(listItem) : jobs)
+    },
+  },
+  // #32 GET /workflows/:workflow/job/:job
+  {
+    method: 'GET',
+    path: '/workflows/:workflow/job/:job',
+    auth: { credential: 'viewer', org: 'session' },
+    handle: (ctx) => {
+      const job = loadJobByCustomer(ctx)
+      if (job instanceof Response) return job
+      return send(200, job)
+    },
+  },
+  // #33 GET /workflows/:workflow/job/:job/jobs: the task jobs of one execution, published
+  {
+    method: 'GET',
+    path: '/workflows/:workflow/job/:job/jobs',
+    auth: { credential: 'viewer', org: 'session' },
+    handle: (ctx) => {
+      const id = ctx.params.job
+      const jobs = ctx.db
+        .jobs()
+        .filter((j) => j.workflow_job_id === id && j.customer_id === ctx.customer!.id)
+        .sort((a, b) => Number(a.order) - Number(b.order))
+      return send(200, jobs.map(publish))
+    },
+  },
+  // health (no auth)
+  { method: 'GET', path: '/api', handle: () => send(200, 'Hello from TheEye supervisor (mock)') },
+  { method: 'GET', path: '/api/status', handle: () => send(200, { status: 'ok', version: '4.15.3-mock' }) },
+]

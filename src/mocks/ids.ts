@@ -1,0 +1,217 @@
+// Fixed identifiers of the mock world (re-exported by db.ts). Kept in their own module so factories, scenarios and
+// handlers can share them without import cycles.
+
+import type { ResultUser } from './types'
+
+export const DEMO_CUSTOMER = { id: '5a7360736124f504534a15f9', name: 'demo', display_name: 'Demo Org' } as const
+export const ACME_CUSTOMER = { id: '5a7360736124f504534a1700', name: 'acme', display_name: 'Acme Corp' } as const
+
+export const USER_IDS = {
+  /** jane, the demo user ("who am I" in the dashboard) */
+  jane: '5a7360736124f504534a15fa',
+  /** the agent's bot user, written into result.user by agents */
+  agent: '5a7360736124f504534a1600',
+  victor: '5a7360736124f504534a1601',
+  rootAdmin: '5a7360736124f504534a1602',
+  bob: '5a7360736124f504534a1603',
+} as const
+
+export const DEMO_USER_ID = USER_IDS.jane
+
+export const TOKENS = {
+  /** jane @ demo, credential manager (non-admin) */
+  demo: 'demo-token',
+  /** victor @ demo, credential viewer */
+  viewer: 'viewer-token',
+  /** root-admin @ demo, credential admin */
+  admin: 'admin-token',
+  /** jane @ acme, credential manager */
+  otherOrg: 'other-org-token',
+  /** agent-demo @ demo, credential agent */
+  agent: 'agent-token',
+  /** bob @ demo, credential user */
+  bob: 'bob-token',
+} as const
+
+export const HOST_IDS = {
+  web01: '5ab126a96bbc30101fb55d82',
+  db01: '5ab126a96bbc30101fb55d83',
+  db02: '5ab126a96bbc30101fb55d84',
+  worker01: '5ab126a96bbc30101fb55d85',
+  acme01: '5ab126a96bbc30101fb55d90',
+} as const
+
+export const TASK_IDS = {
+  backupDb: '65f1bf002a9b4c0012ab3300',
+  rotateLogs: '65f1bf002a9b4c0012ab3301',
+  syncInventory: '65f1bf002a9b4c0012ab3302',
+  deployWeb: '65f1bf002a9b4c0012ab3303',
+  cleanupTmp: '65f1bf002a9b4c0012ab3304',
+  checkHomepage: '65f1bf002a9b4c0012ab3305',
+  generateReport: '65f1bf002a9b4c0012ab3306',
+  notifyOncall: '65f1bf002a9b4c0012ab3307',
+  collectTicket: '65f1bf002a9b4c0012ab3308',
+  approveDeploy: '65f1bf002a9b4c0012ab3309',
+  approveRefund: '65f1bf002a9b4c0012ab330a',
+  approveVendor: '65f1bf002a9b4c0012ab330b',
+  acmeHealth: '65f1bf002a9b4c0012ab3380',
+} as const
+
+export const WORKFLOW_IDS = {
+  releasePipeline: '65f1c1002a9b4c0012ab3500',
+} as const
+
+export const SCRIPT_IDS = {
+  backup: '65f1be802a9b4c0012ab32f0',
+  rotate: '65f1be802a9b4c0012ab32f1',
+  sync: '65f1be802a9b4c0012ab32f2',
+  deploy: '65f1be802a9b4c0012ab32f3',
+  cleanup: '65f1be802a9b4c0012ab32f4',
+  report: '65f1be802a9b4c0012ab32f5',
+  acme: '65f1be802a9b4c0012ab32f6',
+} as const
+
+export const AGENT_RESULT_USER: ResultUser = {
+  email: 'agent-demo@theeye.io',
+  username: 'agent-demo',
+  id: USER_IDS.agent,
+}
+
+/**
+ * A 24-hex ObjectId-like id. The first 8 hex digits grow with the creation time relative to the world's `now`
+ * (so `_id` order == creation order, which makes `where[_id][$lt]` cursor paging consistent), the last 16 are a
+ * serial. Pure, so special jobs can have ids that are constants independent of `now`.
+ */
+export function objectId(relSeconds: number, serial: number): string {
+  const t = (0x65f00000 + Math.floor(relSeconds)) >>> 0
+  return t.toString(16).padStart(8, '0') + serial.toString(16).padStart(16, '0')
+}
+
+// Serial ranges for well-known jobs (generated jobs use serials from 1 upwards).
+const RUNAWAY_SERIAL = 0xa00000
+const APPROVAL_SERIAL = 0xb00000
+const FAULT_SERIAL = 0xc00000
+const HOSTILE_SERIAL = 0xd00000
+const SPECIAL_SERIAL = 0xe00000
+
+/** Creation offsets (seconds before `now`) of the well-known jobs; used by scenarios.ts to build them. */
+export const RUNAWAY_AGES = {
+  /** Backup DB, timeout 600000 (10 min), assigned 45 min ago */
+  pastTimeout: 45 * 60,
+  /** Sync inventory: finished runs take ~30 s, this one has been assigned 20 min (timeout 1 h) */
+  pastMedian: 20 * 60,
+  /** Rotate logs on db-02 (agent down): ready for 2 h */
+  queuedTooLong: 2 * 60 * 60,
+} as const
+
+export const RUNAWAY_JOB_ID_MAP = {
+  pastTimeout: objectId(-RUNAWAY_AGES.pastTimeout, RUNAWAY_SERIAL + 1),
+  pastMedian: objectId(-RUNAWAY_AGES.pastMedian, RUNAWAY_SERIAL + 2),
+  queuedTooLong: objectId(-RUNAWAY_AGES.queuedTooLong, RUNAWAY_SERIAL + 3),
+} as const
+
+export const RUNAWAY_JOB_IDS: readonly string[] = [
+  RUNAWAY_JOB_ID_MAP.pastTimeout,
+  RUNAWAY_JOB_ID_MAP.pastMedian,
+  RUNAWAY_JOB_ID_MAP.queuedTooLong,
+]
+
+/** Ages (seconds) of the approvals; index i -> APPROVAL_JOB_IDS[i]. */
+export const APPROVAL_AGES = [3 * 60, 25 * 60, 2 * 3600, 5 * 3600, 26 * 3600, 40 * 60] as const
+
+/** Onhold ApprovalJobs whose approvers include jane (the demo user). */
+export const APPROVAL_JOB_IDS = {
+  deployDefaultLabels: objectId(-APPROVAL_AGES[0], APPROVAL_SERIAL + 1),
+  refundShipIt: objectId(-APPROVAL_AGES[1], APPROVAL_SERIAL + 2),
+  refundLarge: objectId(-APPROVAL_AGES[2], APPROVAL_SERIAL + 3),
+  deployHotfix: objectId(-APPROVAL_AGES[3], APPROVAL_SERIAL + 4),
+  refundOld: objectId(-APPROVAL_AGES[4], APPROVAL_SERIAL + 5),
+  /** the ApprovalJob inside the running WorkflowJob "Release pipeline" */
+  workflowStep: objectId(-APPROVAL_AGES[5], APPROVAL_SERIAL + 6),
+} as const
+
+export const APPROVAL_JOB_IDS_FOR_DEMO_USER: readonly string[] = Object.values(APPROVAL_JOB_IDS)
+
+/** Onhold ApprovalJob whose approvers do NOT include jane (only bob). */
+export const FOREIGN_APPROVAL_JOB_ID = objectId(-50 * 60, APPROVAL_SERIAL + 20)
+
+export const SPECIAL_JOB_IDS = {
+  /** the WorkflowJob "Release pipeline", lifecycle started */
+  workflowJob: objectId(-42 * 60, SPECIAL_SERIAL + 1),
+  /** child 0 of the workflow: Deploy web, finished */
+  workflowDeploy: objectId(-41 * 60, SPECIAL_SERIAL + 2),
+  /** "Collect ticket data" DummyJobs onhold waiting for input */
+  inputDummy: objectId(-15 * 60, SPECIAL_SERIAL + 3),
+  inputDummy2: objectId(-3 * 3600, SPECIAL_SERIAL + 4),
+  /** "Cleanup tmp" ScriptJob onhold waiting for input */
+  inputScript: objectId(-30 * 60, SPECIAL_SERIAL + 5),
+  /** assigned jobs well within their normal time */
+  assignedBackup: objectId(-8, SPECIAL_SERIAL + 6),
+  assignedReport: objectId(-5, SPECIAL_SERIAL + 7),
+  /** ready jobs queued a few seconds */
+  readyCleanup: objectId(-4, SPECIAL_SERIAL + 8),
+  readyScraper: objectId(-2, SPECIAL_SERIAL + 9),
+  syncing: objectId(-90, SPECIAL_SERIAL + 10),
+  locked: objectId(-300, SPECIAL_SERIAL + 11),
+  /** an approval already decided: approve/reject answer 409 */
+  decidedApproval: objectId(-6 * 3600, SPECIAL_SERIAL + 12),
+  /** a finished Backup DB run (restart target) */
+  finishedBackup: objectId(-4 * 3600, SPECIAL_SERIAL + 13),
+  /** finished Deploy web run whose task has a masked argument */
+  finishedDeploy: objectId(-7 * 3600, SPECIAL_SERIAL + 14),
+} as const
+
+export const FAULT_JOB_IDS = {
+  /** GET -> 401 "Unauthorized" */
+  unauthorized: objectId(-60, FAULT_SERIAL + 1),
+  /** GET -> 401 {stack,message:"authentication failed",name,body,statusCode:401} */
+  authFailed: objectId(-61, FAULT_SERIAL + 2),
+  /** GET -> 409 {stack,message:"Incorrect Organizations. Session conflict",statusCode:409} */
+  sessionConflict: objectId(-62, FAULT_SERIAL + 3),
+  /** GET -> 403 "forbidden" */
+  forbidden: objectId(-63, FAULT_SERIAL + 4),
+  /** GET -> 404 {statusCode:404,message:"job not found",errors:[]} */
+  notFoundObject: objectId(-64, FAULT_SERIAL + 5),
+  /** GET -> 404 {code:"ResourceNotFound",message:"... does not exist"} */
+  resourceNotFound: objectId(-65, FAULT_SERIAL + 6),
+  /** GET -> 500 "Internal Server Error" */
+  serverError: objectId(-66, FAULT_SERIAL + 7),
+  /** GET -> 502 text/html "<html>Bad gateway</html>" */
+  badGateway: objectId(-67, FAULT_SERIAL + 8),
+  /** GET never answers */
+  hang: objectId(-68, FAULT_SERIAL + 9),
+  /** GET -> network error (HttpResponse.error()) */
+  networkError: objectId(-69, FAULT_SERIAL + 10),
+  /** PUT .../cancel -> 403 {statusCode:403,message:"Job is not cancellable"} (for every caller) */
+  cancelForbidden: objectId(-70, FAULT_SERIAL + 11),
+} as const
+
+export const HOSTILE_JOB_IDS = {
+  xssName: objectId(-100, HOSTILE_SERIAL + 1),
+  scriptTagName: objectId(-101, HOSTILE_SERIAL + 2),
+  rtlName: objectId(-102, HOSTILE_SERIAL + 3),
+  longName: objectId(-103, HOSTILE_SERIAL + 4),
+  controlChars: objectId(-104, HOSTILE_SERIAL + 5),
+  missingName: objectId(-105, HOSTILE_SERIAL + 6),
+  zombieLifecycle: objectId(-106, HOSTILE_SERIAL + 7),
+  outputString: objectId(-107, HOSTILE_SERIAL + 8),
+  outputObject: objectId(-108, HOSTILE_SERIAL + 9),
+  outputNull: objectId(-109, HOSTILE_SERIAL + 10),
+  noResult: objectId(-110, HOSTILE_SERIAL + 11),
+  badDate: objectId(-111, HOSTILE_SERIAL + 12),
+  argsNotArray: objectId(-112, HOSTILE_SERIAL + 13),
+  numericName: objectId(-113, HOSTILE_SERIAL + 14),
+  hugeLog: objectId(-114, HOSTILE_SERIAL + 15),
+  hugeOutput: objectId(-115, HOSTILE_SERIAL + 16),
+  secrets: objectId(-116, HOSTILE_SERIAL + 17),
+} as const
+
+export const HOSTILE_SECRETS = {
+  envPassword: 'hunter2-secret-value',
+  maskedArgument: 'masked-secret-value',
+} as const
+
+export const XSS_PAYLOADS = {
+  img: '<img src=x onerror="window.__xss=1">',
+  script: '<script>window.__xss=1</script>',
+} as const
