@@ -48,3 +48,13 @@ export const test = base.extend<{ guard: Guard }>({
     { auto: true },
   ],
 })
+
+declare global {
+  interface Window {
+    __mockDb?: {
+      jobs(): Array<{ id: string; lifecycle?: unknown; [k: string]: unknown }>
+      failNext(matcher: unknown, response: unknown, times?: number): void
+      [k: string]: unknown
+    }
+  }
+}

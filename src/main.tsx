@@ -7,6 +7,7 @@ import './index.css'
 
 const SCENARIO_KEY = 'theeye.mock.scenario'
 const TIMEOUT_KEY = 'theeye.mock.timeoutMs'
+const SIZE_KEY = 'theeye.mock.size'
 
 /** The mock world is chosen with ?scenario= and remembered for the tab, so reloads and deep links keep it. */
 function mockParam(name: string, key: string): string | null {
@@ -44,7 +45,8 @@ async function start() {
     // Mock code loads only in mock mode: a configured deployment never downloads it.
     const { startMockWorker } = await import('./mocks/browser')
     const { parseScenario } = await import('./mocks/scenarios')
-    await startMockWorker(parseScenario(mockParam('scenario', SCENARIO_KEY)))
+    const size = Number(mockParam('size', SIZE_KEY)) || undefined
+    await startMockWorker(parseScenario(mockParam('scenario', SCENARIO_KEY)), { size })
     const timeout = Number(mockParam('timeoutMs', TIMEOUT_KEY))
     if (Number.isFinite(timeout) && timeout >= 500) config.requestTimeoutMs = timeout
   }

@@ -21,10 +21,12 @@ export interface MockWorkerOptions {
   latencyMs?: number
   /** simulated agent tick in ms (default 3000); 0 disables the agent */
   agentIntervalMs?: number
+  /** job count of the big world */
+  size?: number
 }
 
 export async function startMockWorker(scenario: ScenarioName, opts: MockWorkerOptions = {}): Promise<MockDb> {
-  let db = createWorld(scenario)
+  let db = createWorld(scenario, { size: opts.size })
   const worker = setupWorker(...createHandlers(() => db, { latencyMs: opts.latencyMs ?? 120 }))
   await worker.start({
     onUnhandledRequest: 'bypass',
@@ -36,7 +38,7 @@ export async function startMockWorker(scenario: ScenarioName, opts: MockWorkerOp
   window.__mockDb = db
   window.__mockReset = (next: ScenarioName = scenario) => {
     stopAgent()
-    db = createWorld(next)
+    db = createWorld(next, { size: opts.size })
     stopAgent = interval > 0 ? startSimulatedAgent(db, { intervalMs: interval }) : () => {}
     window.__mockDb = db
     return db

@@ -1,0 +1,61 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+
+test.describe('app shell on the mock backend', () => {
+  test('opens on the jobs list, signed in as the demo user, and jobs move', async ({ page }) => {
+    await page.goto('/?scenario=default')
+    await expect(page).toHaveURL(/\/jobs/)
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' })).toBeVisible()
+    await expect(page.getByRole('link', { name: /^Approvals \(\d+\)$/ })).toBeVisible()
+    await expect(page.getByRole('link', { name: /^Runaway \(\d+\)$/ })).toBeVisible()
+    // The simulated agent finishes and creates jobs: the mock world changes while we watch.
+    const initial = await page.evaluate(() => window.__mockDb!.jobs().map((j) => `${j.id}:${String(j.lifecycle)}`).join())
+    await expect.poll(() => page.evaluate(() => window.__mockDb!.jobs().map((j) => `${j.id}:${String(j.lifecycle)}`).join()), { timeout: 15_000 }).not.toBe(initial)
+  })
+
+  test('signs out, refuses a bad token, and signs in again with a password', async ({ page }) => {
+    await page.goto('/jobs?scenario=default')
+    await page.getByRole('button', { name: /^Account/ }).click()
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect(page).toHaveURL(/\/sign-in/)
+    await expect(page.getByRole('heading', { name: 'Sign in to TheEye Jobs' })).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+
+    await page.getByLabel('Access token').fill('not-a-token')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByRole('alert')).toContainText(/not accepted/)
+
+    await page.getByLabel('Access token').fill('')
+    await page.getByLabel('Username').fill('jane')
+    await page.getByLabel('Password').fill('jane-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page).toHaveURL(/\/jobs/)
+    await expect(page.getByRole('button', { name: /^Account: Jane/i })).toBeVisible()
+  })
+
+  test('a 401 from the server leads to the sign-in page with the reason', async ({ page }) => {
+    await page.goto('/jobs?scenario=default')
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+    // The session is revoked on the server side: the next request (a live refresh) meets a 401.
+    await page.evaluate(() => window.__mockDb!.failNext(() => true, { status: 401, body: 'Unauthorized' }, 50))
+    await expect(page).toHaveURL(/\/sign-in/)
+    await expect(page.getByRole('status').filter({ hasText: /sign in again/i })).toBeVisible()
+  })
+
+  test('unknown pages say so, and the theme can be switched', async ({ page }) => {
+    await page.goto('/no-such-page?scenario=empty')
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+    const html = page.locator('html')
+    await page.getByRole('button', { name: /^Theme: system/ }).click()
+    await expect(html).toHaveClass(/dark/)
+    await page.getByRole('button', { name: /^Theme: dark/ }).click()
+    await expect(html).not.toHaveClass(/dark/)
+  })
+
+  test('the production build ships a CSP without inline scripts and a referrer policy', async ({ page }) => {
+    await page.goto('/jobs?scenario=empty')
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').first().getAttribute('content')
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline\' ; script')
+    expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer')
+  })
+})
