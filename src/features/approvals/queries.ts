@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
 import { listJobs, type JobListQuery } from '@/api/jobs'
 import type { JobList } from '@/api/schemas/job'
 import { useSession } from '@/lib/session'
@@ -35,11 +36,11 @@ export const approvalQueries = {
 /** Who the inbox is for, from the session: the gateway profile's id, or everybody without one. */
 export function useInboxMode(): InboxMode {
   const { config, profile, profileError, signedIn } = useSession()
-  return inboxMode({
-    profileId: profile?.id,
-    hasGateway: signedIn && (config.mock || !!config.gatewayUrl),
-    profileFailed: !!profileError,
-  })
+  const profileId = profile?.id
+  const hasGateway = signedIn && (config.mock || !!config.gatewayUrl)
+  const profileFailed = !!profileError
+  // Stable while its inputs are: it keys memoized filtering.
+  return useMemo(() => inboxMode({ profileId, hasGateway, profileFailed }), [profileId, hasGateway, profileFailed])
 }
 
 /**
@@ -50,11 +51,8 @@ export function useInboxMode(): InboxMode {
 export function usePendingApprovalsCount(): number | undefined {
   const { config, signedIn } = useSession()
   const mode = useInboxMode()
-  const query = useQuery({
-    ...approvalQueries.pending(config.refreshIntervalMs),
-    enabled: signedIn,
-    select: (data) => splitPending(data.jobs, mode).mine.length,
-  })
+  const select = useCallback((data: JobList) => splitPending(data.jobs, mode).mine.length, [mode])
+  const query = useQuery({ ...approvalQueries.pending(config.refreshIntervalMs), enabled: signedIn, select })
   if (mode.kind === 'loading') return undefined
   return query.data
 }

@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { jobDisplayName, type Job } from '@/api/schemas/job'
+import { plainText } from '@/lib/text'
+import { newIds } from './approval-logic'
+
+const STORAGE_KEY = 'theeye.approvals.notify'
+
+export type NotifyState = 'unsupported' | 'off' | 'on' | 'denied'
+
+function supported(): boolean {
+  return typeof window !== 'undefined' && 'Notification' in window && typeof window.Notification === 'function'
+}
+
+function initialState(): NotifyState {
+  if (!supported()) return 'unsupported'
+  if (Notification.permission === 'denied') return 'denied'
+  let optedIn = false
+  try {
+    optedIn = sessionStorage.getItem(STORAGE_KEY) === '1'
+  } catch {
+    // storage blocked: opt-in just is not remembered
+  }
+  return optedIn && Notification.permission === 'granted' ? 'on' : 'off'
+}
+
+/**
+ * Opt-in desktop notifications for approvals that arrive while the page is open. The first load
+ * is the baseline (no burst of notifications for what is already on screen); after that every
+ * new approval id gets one notification with its plain-text name. The opt-in lasts for the tab.
+ */
+export function useApprovalNotifications(jobs: readonly Job[] | undefined) {
+  const [state, setState] = useState<NotifyState>(initialState)
+  const seen = useRef<Set<string> | null>(null)
+
+  useEffect(() => {
+    if (!jobs) return
+    const ids = jobs.map((j) => j.id)
+    if (seen.current === null) {
+      seen.current = new Set(ids)
+      return
+    }
+    const fresh = newIds(seen.current, ids)
+    for (const id of fresh) seen.current.add(id)
+    if (state !== 'on' || !supported() || Notification.permission !== 'granted') return
+    for (const job of jobs.filter((j) => fresh.includes(j.id)).slice(0, 5)) {
+      try {
+        new Notification('Approval waiting on you', { body: plainText(jobDisplayName(job), 200), tag: `approval-${job.id}` })
+      } catch {
+        // Some browsers only allow notifications from a service worker: nothing more to do here.
+      }
+    }
+  }, [jobs, state])
+
+  const enable = useCallback(async () => {
+    if (!supported()) return
+    let permission: NotificationPermission
+    try {
+      permission = await Notification.requestPermission()
+    } catch {
+      permission = Notification.permission
+    }
+    if (permission === 'granted') {
+      try {
+        sessionStorage.setItem(STORAGE_KEY, '1')
+      } catch {
+        // not remembered; still on for now
+      }
+      setState('on')
+    } else {
+      setState(permission === 'denied' ? 'denied' : 'off')
+    }
+  }, [])
+
+  const disable = useCallback(() => {
+    try {
+      sessionStorage.removeItem(STORAGE_KEY)
+    } catch {
+      // nothing remembered
+    }
+    setState('off')
+  }, [])
+
+  return { state, enable, disable }
+}
