@@ -54,6 +54,7 @@ declare global {
     __mockDb?: {
       jobs(): Array<{ id: string; lifecycle?: unknown; [k: string]: unknown }>
       failNext(matcher: unknown, response: unknown, times?: number): void
+      clearFailures(): void
       [k: string]: unknown
     }
   }

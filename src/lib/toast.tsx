@@ -43,7 +43,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <ToastItem key={t.id} toast={t} onDismiss={dismiss} />
           ))}
         </div>
-        <div role="alert" className="contents">
+        <div aria-live="assertive" className="contents">
           {toasts.filter((t) => t.tone === 'error').map((t) => (
             <ToastItem key={t.id} toast={t} onDismiss={dismiss} />
           ))}
@@ -61,7 +61,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
         ? 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100'
         : 'border-slate-300 bg-white text-slate-900 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100'
   return (
-    <div className={`pointer-events-auto flex items-start gap-2 rounded-md border p-3 text-sm shadow-lg ${tone}`}>
+    <div role={toast.tone === 'error' ? 'alert' : 'status'} className={`pointer-events-auto flex items-start gap-2 rounded-md border p-3 text-sm shadow-lg ${tone}`}>
       <span aria-hidden="true">{ICON[toast.tone]}</span>
       <p className="min-w-0 flex-1 break-words">{toast.message}</p>
       <button type="button" className="rounded px-1 hover:bg-black/10" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>

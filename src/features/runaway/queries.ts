@@ -1,4 +1,115 @@
-// Placeholder until the runaway feature lands: the navigation reads the count from here.
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { useEffect, useMemo, useState } from 'react'
+import { serverNow } from '@/api/client'
+import { listJobs } from '@/api/jobs'
+import { FINISHED_LIFECYCLES } from '@/api/schemas/job'
+import { useSession } from '@/lib/session'
+import { buildHistory, detectRunaways, WATCHED_LIFECYCLES, type RunawayFlag } from './detect'
+
+/**
+ * Data for the runaway view. Two list requests, not one per task:
+ * - the jobs in the watched lifecycles (assigned, ready, onhold), live;
+ * - the most recent finished jobs of all tasks, for "how long does this task usually take".
+ *   The supervisor keeps about 5 finished jobs per task (autoremove), so 1000 covers ~200 tasks
+ *   in one request; per-task requests would cost one round trip per running task on every poll.
+ * Keys live under ['runaway', …] so the shared cancel mutation (which invalidates ['runaway'])
+ * refreshes them.
+ */
+export const RUNAWAY_LIST_LIMIT = 1000
+
+export const runawayKeys = {
+  all: ['runaway'] as const,
+  active: () => [...runawayKeys.all, 'active'] as const,
+  history: () => [...runawayKeys.all, 'history'] as const,
+}
+
+export const runawayQueries = {
+  active: () =>
+    queryOptions({
+      queryKey: runawayKeys.active(),
+      queryFn: ({ signal }) => listJobs({ lifecycles: [...WATCHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }, { signal }),
+    }),
+  history: () =>
+    queryOptions({
+      queryKey: runawayKeys.history(),
+      queryFn: ({ signal }) => listJobs({ lifecycles: [...FINISHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }, { signal }),
+      // History moves slowly: a minute old is fine (a cancel invalidates it anyway).
+      staleTime: 60_000,
+    }),
+}
+
+/** The server-corrected clock (serverNow applies the Date-header offset), re-read every `intervalMs`. */
+export function useServerNow(intervalMs: number): number {
+  const [now, setNow] = useState(serverNow)
+  useEffect(() => {
+    const id = setInterval(() => setNow(serverNow()), intervalMs)
+    return () => clearInterval(id)
+  }, [intervalMs])
+  return now
+}
+
+export interface RunawayData {
+  flags: RunawayFlag[]
+  now: number
+  /** Running jobs are loaded and history has settled (loaded or failed): flags are meaningful. */
+  ready: boolean
+  isLoading: boolean
+  /** The running-jobs request failed: nothing can be said. */
+  error: unknown
+  /** History failed: only timeouts and queue/on-hold limits were checked. */
+  historyError: unknown
+  /** List items that could not be read as jobs. */
+  malformedCount: number
+  /** The server sent a full page: there may be more running jobs than were checked. */
+  truncated: boolean
+  refetch: () => void
+}
+
+/**
+ * Runaway detection over live data. `tickMs` is how often elapsed times are re-measured: every
+ * second on the page, at the refresh interval for the navigation count.
+ */
+export function useRunaway(tickMs?: number): RunawayData {
+  const { config } = useSession()
+  const interval = config.refreshIntervalMs
+  const active = useQuery({ ...runawayQueries.active(), refetchInterval: interval })
+  const history = useQuery({ ...runawayQueries.history(), refetchInterval: Math.max(60_000, interval) })
+  const now = useServerNow(tickMs ?? interval)
+
+  const activeJobs = active.data?.jobs
+  const finishedJobs = history.data?.jobs
+  const index = useMemo(() => buildHistory(finishedJobs ?? [], activeJobs ?? []), [finishedJobs, activeJobs])
+  const ready = !!activeJobs && (history.isSuccess || history.isError)
+  const flags = useMemo(() => (ready && activeJobs ? detectRunaways(activeJobs, index, now) : []), [ready, activeJobs, index, now])
+
+  const { refetch: refetchActive } = active
+  const { refetch: refetchHistory } = history
+  return {
+    flags,
+    now,
+    ready,
+    isLoading: !ready && !active.isError,
+    error: active.error,
+    historyError: history.error,
+    malformedCount: active.data?.malformed.length ?? 0,
+    truncated: (active.data?.received ?? 0) >= RUNAWAY_LIST_LIMIT,
+    refetch: () => {
+      void refetchActive()
+      void refetchHistory()
+    },
+  }
+}
+
+/** How many jobs are flagged, for the navigation's "Runaway (N)"; undefined until known. */
 export function useRunawayCount(): number | undefined {
-  return undefined
+  const { flags, ready, error } = useRunaway()
+  return ready && !error ? flags.length : undefined
+}
+
+/** Ids of the flagged jobs, for the jobs list to mark its rows. Empty until known. */
+export function useRunawayIds(): Set<string> {
+  const { flags } = useRunaway()
+  // Keyed on the ids, not on `flags` (new on every tick), so the Set only changes when they do.
+  const key = flags.map((f) => f.job.id).join(',')
+  return useMemo(() => new Set(key ? key.split(',') : []), [key])
 }

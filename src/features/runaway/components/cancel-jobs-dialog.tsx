@@ -1,0 +1,220 @@
+import { useEffect, useRef, useState } from 'react'
+import { isApiError } from '@/api/errors'
+import type { Job } from '@/api/schemas/job'
+import { Button } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { errorMessage } from '@/components/ui/error-panel'
+import { lifecycleLabel } from '@/components/ui/status'
+import { useCancelJob, type CancelOutcome } from '@/lib/job-queries'
+import { plainText } from '@/lib/text'
+
+/** A job as it was when the dialog opened: the dialog acts on exactly these, whatever refreshes. */
+export interface CancelTarget {
+  id: string
+  name: string
+  before: Job
+}
+
+type ItemResult =
+  | { status: 'pending' }
+  | { status: 'working' }
+  | { status: 'done'; outcome: CancelOutcome; after?: Job }
+  | { status: 'refused'; message: string }
+  | { status: 'failed'; message: string }
+  | { status: 'skipped' }
+
+export function cancelVerb(count: number): string {
+  return count === 1 ? 'Cancel job' : `Cancel ${count} jobs`
+}
+
+/** What cancelling does to a job in this lifecycle (theeye-api.md §2.1). */
+function effect(lifecycle: string | undefined): string {
+  if (lifecycle === 'assigned') return 'running: it will be terminated'
+  if (lifecycle === 'ready' || lifecycle === 'onhold') return `${lifecycleLabel(lifecycle)}: it will be cancelled`
+  return lifecycleLabel(lifecycle)
+}
+
+function succeeded(r: ItemResult): boolean {
+  return r.status === 'done' && (r.outcome === 'canceled' || r.outcome === 'terminated')
+}
+
+function resultText(r: ItemResult): string {
+  switch (r.status) {
+    case 'pending':
+      return 'Waiting'
+    case 'working':
+      return 'Cancelling…'
+    case 'skipped':
+      return 'Not attempted (stopped)'
+    case 'refused':
+      return `Not cancellable: ${r.message}`
+    case 'failed':
+      return `Failed: ${r.message}`
+    case 'done':
+      switch (r.outcome) {
+        case 'canceled':
+          return 'Cancelled'
+        case 'terminated':
+          return 'Terminated (the supervisor ignores its agent’s later result)'
+        case 'unchanged':
+          return 'Unchanged: the server accepted but the job did not change'
+        case 'gone':
+          return 'Not confirmed: the job could not be read back after the cancel'
+        case 'other':
+          return `Not cancelled: it is now ${lifecycleLabel(r.after?.lifecycle)} (it may have ended first)`
+      }
+  }
+}
+
+function resultIcon(r: ItemResult): string {
+  if (succeeded(r)) return '✓'
+  if (r.status === 'pending' || r.status === 'working') return '…'
+  return '⚠'
+}
+
+/**
+ * Confirms, then cancels the snapshotted jobs one at a time (one PUT each, never retried), and
+ * reports what really happened to each: the server answers 204 whether or not anything changed,
+ * so useCancelJob refetches every job to tell.
+ */
+export function CancelJobsDialog({
+  targets,
+  skipped = 0,
+  onClose,
+}: {
+  targets: CancelTarget[]
+  /** Jobs left out because their task does not allow cancelling (said in the dialog). */
+  skipped?: number
+  onClose: (done: { cancelledIds: string[] }) => void
+}) {
+  const cancel = useCancelJob()
+  const [phase, setPhase] = useState<'confirm' | 'working' | 'done'>('confirm')
+  const [results, setResults] = useState<ItemResult[]>(() => targets.map(() => ({ status: 'pending' })))
+  const [current, setCurrent] = useState(0)
+  const started = useRef(false)
+  const stop = useRef(false)
+  // Leaving the page mid-way stops after the request in flight: nothing is sent unseen.
+  useEffect(
+    () => () => {
+      stop.current = true
+    },
+    [],
+  )
+
+  const setResult = (i: number, r: ItemResult) => setResults((prev) => prev.map((x, j) => (j === i ? r : x)))
+
+  const run = async () => {
+    // A double click (or Enter held down) must not start a second pass.
+    if (started.current) return
+    started.current = true
+    setPhase('working')
+    for (let i = 0; i < targets.length; i++) {
+      if (stop.current) {
+        setResults((prev) => prev.map((x, j) => (j >= i && x.status === 'pending' ? { status: 'skipped' } : x)))
+        break
+      }
+      setCurrent(i)
+      setResult(i, { status: 'working' })
+      const t = targets[i]
+      try {
+        const r = await cancel.mutateAsync({ id: t.id, before: t.before })
+        setResult(i, { status: 'done', outcome: r.outcome, after: r.after })
+      } catch (error) {
+        const message = errorMessage(error)
+        setResult(i, isApiError(error) && error.status === 403 ? { status: 'refused', message } : { status: 'failed', message })
+      }
+    }
+    setPhase('done')
+  }
+
+  const close = () => {
+    if (phase === 'working') return
+    onClose({ cancelledIds: targets.filter((_, i) => succeeded(results[i])).map((t) => t.id) })
+  }
+
+  const count = targets.length
+  const verb = cancelVerb(count)
+  const processed = results.filter((r) => r.status !== 'pending' && r.status !== 'working').length
+  const failed = results.filter((r) => !succeeded(r)).length
+
+  return (
+    <Dialog
+      open
+      role="alertdialog"
+      onClose={close}
+      title={`${verb}?`}
+      description={
+        <>
+          {count === 1 ? 'This job' : `These ${count} jobs`} will be cancelled, one request each. Cancelling cannot be undone.
+          {skipped > 0 && ` ${skipped === 1 ? 'One job is' : `${skipped} jobs are`} left out because its task does not allow cancelling.`}
+        </>
+      }
+      footer={
+        phase === 'done' ? (
+          <Button variant="primary" onClick={close} autoFocus>
+            Close
+          </Button>
+        ) : (
+          <>
+            {phase === 'confirm' ? (
+              <Button onClick={close}>Go back</Button>
+            ) : (
+              <Button onClick={() => (stop.current = true)}>Stop after this one</Button>
+            )}
+            <Button variant="danger" pending={phase === 'working'} onClick={() => void run()}>
+              {verb}
+            </Button>
+          </>
+        )
+      }
+    >
+      <ul aria-label="Jobs to cancel" className="max-h-72 space-y-1 overflow-y-auto text-sm">
+        {targets.map((t, i) => {
+          const r = results[i]
+          return (
+            <li key={t.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 rounded px-2 py-1 odd:bg-slate-50 dark:odd:bg-slate-800/60">
+              <span className="min-w-0 font-medium break-words">{t.name}</span>
+              <span className="text-slate-600 dark:text-slate-300">
+                {phase === 'confirm' ? (
+                  effect(t.before.lifecycle)
+                ) : (
+                  <>
+                    <span aria-hidden="true">{resultIcon(r)} </span>
+                    {resultText(r)}
+                  </>
+                )}
+              </span>
+            </li>
+          )
+        })}
+      </ul>
+      {phase === 'working' && (
+        <p role="status" className="mt-3 text-sm font-medium">
+          Cancelling {Math.min(current + 1, count)} of {count}…
+        </p>
+      )}
+      {phase === 'done' &&
+        (failed === 0 ? (
+          <p role="status" className="mt-3 text-sm font-medium text-emerald-800 dark:text-emerald-200">
+            <span aria-hidden="true">✓ </span>
+            {count === 1 ? 'The job was cancelled.' : `All ${count} jobs were cancelled.`}
+          </p>
+        ) : (
+          <div role="alert" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            <p className="font-semibold">
+              <span aria-hidden="true">⚠ </span>
+              {failed} of {count} {count === 1 ? 'job was' : 'jobs were'} not cancelled ({processed} of {count} processed).
+            </p>
+            <p className="mt-1">
+              The list shows them again if they are still running. Open a job to check it; for “not cancellable”, ask an admin.
+            </p>
+          </div>
+        ))}
+    </Dialog>
+  )
+}
+
+/** Snapshot of a job for the dialog (plain-text name: script data never breaks the layout). */
+export function toTarget(job: Job, name: string): CancelTarget {
+  return { id: job.id, name: plainText(name, 200), before: job }
+}
