@@ -138,6 +138,26 @@ export function getTask(id: string, { signal }: Call = {}): Promise<Task> {
   return request({ path: [customer(), 'task', id], signal, schema: taskSchema })
 }
 
+export interface Host {
+  id: string
+  hostname: string
+}
+
+const hostListSchema = fromParser((raw) => {
+  if (!Array.isArray(raw)) throw new TypeError('expected a list of hosts')
+  return raw.flatMap((h): Host[] => {
+    if (!isRecord(h)) return []
+    const id = typeof h.id === 'string' ? h.id : typeof h._id === 'string' ? h._id : null
+    const hostname = typeof h.hostname === 'string' ? h.hostname : typeof h.name === 'string' ? h.name : null
+    return id && hostname ? [{ id, hostname }] : []
+  })
+})
+
+/** The organization's hosts, to show host names instead of ids (jobs carry only `host_id`). */
+export function listHosts({ signal }: Call = {}): Promise<Host[]> {
+  return request({ path: [customer(), 'host'], signal, schema: hostListSchema })
+}
+
 /** All jobs (workflow runs and their task jobs) of one workflow. */
 export function listWorkflowJobs(workflowId: string, { signal }: Call = {}): Promise<JobList> {
   return request({ path: ['workflows', workflowId, 'job'], signal, schema: jobListSchema })

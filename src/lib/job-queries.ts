@@ -1,16 +1,19 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import {
   approveJob,
   cancelJob,
   getJob,
   getJobLifecycle,
   getJobParticipants,
+  listHosts,
   listJobs,
   listTasks,
   rejectJob,
   type JobListQuery,
 } from '@/api/jobs'
 import type { Job } from '@/api/schemas/job'
+import { plainText } from './text'
 
 /**
  * Shared query-key factory for jobs. Every feature that reads or changes jobs goes through it,
@@ -25,6 +28,7 @@ export const jobKeys = {
   lifecycle: (id: string) => [...jobKeys.all, 'lifecycle', id] as const,
   participants: (id: string) => [...jobKeys.all, 'participants', id] as const,
   tasks: ['tasks'] as const,
+  hosts: ['hosts'] as const,
 }
 
 export const jobQueries = {
@@ -36,6 +40,27 @@ export const jobQueries = {
   participants: (id: string) =>
     queryOptions({ queryKey: jobKeys.participants(id), queryFn: ({ signal }) => getJobParticipants(id, { signal }), staleTime: 60_000 }),
   tasks: () => queryOptions({ queryKey: jobKeys.tasks, queryFn: ({ signal }) => listTasks({ signal }), staleTime: 5 * 60_000 }),
+  hosts: () =>
+    queryOptions({
+      queryKey: jobKeys.hosts,
+      queryFn: ({ signal }) => listHosts({ signal }),
+      staleTime: 5 * 60_000,
+      // Host names are a nicety: a server without the endpoint just shows ids.
+      retry: false,
+    }),
+}
+
+/** Host id -> host name, from the hosts list; falls back to a short id where unknown. */
+export function useHostName(): (hostId: string | null | undefined) => string {
+  const { data } = useQuery(jobQueries.hosts())
+  return useCallback(
+    (hostId) => {
+      if (!hostId) return '—'
+      const host = data?.find((h) => h.id === hostId)
+      return host ? plainText(host.hostname, 80) : `host …${hostId.slice(-6)}`
+    },
+    [data],
+  )
 }
 
 export type CancelOutcome = 'canceled' | 'terminated' | 'unchanged' | 'gone' | 'other'

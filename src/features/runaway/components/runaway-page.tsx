@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { LifecycleBadge } from '@/components/ui/status'
-import { jobQueries } from '@/lib/job-queries'
+import { jobQueries, useHostName } from '@/lib/job-queries'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
@@ -215,6 +215,7 @@ function RunawayTable({
 }
 
 function RunawayRow({ row, checked, onToggle, onCancel }: { row: Row; checked: boolean; onToggle: (id: string, on: boolean) => void; onCancel: (row: Row) => void }) {
+  const hostName = useHostName()
   const { flag, name } = row
   const job = flag.job
   const noteId = `runaway-note-${job.id}`
@@ -252,7 +253,7 @@ function RunawayRow({ row, checked, onToggle, onCancel }: { row: Row; checked: b
         </ul>
       </td>
       <td className="px-3 py-2 font-semibold whitespace-nowrap tabular-nums">{formatRatio(flag.ratio)}</td>
-      <td className="px-3 py-2">{job.host_id ? <span title={job.host_id}>…{job.host_id.slice(-6)}</span> : '—'}</td>
+      <td className="px-3 py-2">{job.host_id ? <span title={job.host_id}>{hostName(job.host_id)}</span> : '—'}</td>
       <td className="px-3 py-2">
         <StartedBy job={job} />
       </td>
