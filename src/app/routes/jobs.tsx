@@ -1,6 +1,8 @@
 import { JobsPage } from '@/features/jobs/components/jobs-page'
+import { useRunawayIds } from '@/features/runaway/queries'
 
-/** /jobs: the jobs list. Thin: composes the jobs feature (and, when it lands, the runaway marks). */
+/** /jobs: the jobs list, with the runaway feature's flags marked on its rows. Features meet here. */
 export function JobsRoute() {
-  return <JobsPage />
+  const runawayIds = useRunawayIds()
+  return <JobsPage runawayIds={runawayIds} />
 }

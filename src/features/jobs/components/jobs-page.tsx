@@ -1,0 +1,246 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useLocation, useNavigate } from 'react-router'
+import { isFinished } from '@/api/schemas/job'
+import { Button } from '@/components/ui/button'
+import { useNow } from '@/components/ui/time'
+import { useDocumentTitle } from '@/lib/use-document-title'
+import { useSession } from '@/lib/session'
+import { mergeLoaded, searchJobs, sortJobs, stateCounts, taskInsight, taskNameIndex } from '../job-list-model'
+import { ALL_PAGE_SIZE, HEAD_PAGE_SIZE, jobPagesKeys, jobsListQueries, liveHeadOptions, MORE_PAGE_SIZE, setNextPageSize } from '../queries'
+import { hasAnyFilter, hasServerFilters, serverQuery, sortParam, useJobFilters } from '../use-job-filters'
+import { ClearHistoryButton } from './clear-history'
+import { JobFiltersBar } from './job-filters'
+import { EmptyState, JobsTable } from './jobs-table'
+import { LiveRefreshControl, RefreshFailedBanner } from './live-refresh'
+import { MalformedNote } from './malformed-note'
+import { isTypingTarget, ShortcutsDialog } from './shortcuts-dialog'
+import { StateCounts } from './state-counts'
+import { TaskInsightPanel } from './task-insight'
+
+export interface JobsPageProps {
+  /** Ids of runaway jobs (from the runaway feature), marked in the table. */
+  runawayIds?: Set<string>
+}
+
+/**
+ * /jobs: filters in the URL, server-side `where[...]` filtering, cursor paging, a live first page
+ * merged over older pages, client-side text search and sort over what is loaded.
+ */
+export function JobsPage({ runawayIds }: JobsPageProps) {
+  useDocumentTitle('Jobs')
+  const { config, profile } = useSession()
+  const qc = useQueryClient()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const { filters, update, clear } = useJobFilters()
+  const query = useMemo(() => serverQuery(filters), [filters])
+
+  /* ---- data ---- */
+  const tasksQuery = useQuery(jobsListQueries.tasks())
+  const pages = useInfiniteQuery(jobsListQueries.pages(query))
+  const [intervalMs, setIntervalMs] = useState(config.refreshIntervalMs)
+  // The head (first page) is what refreshes; it starts once the first page is in.
+  const head = useQuery({ ...liveHeadOptions(query, intervalMs), enabled: pages.isSuccess })
+
+  const loaded = useMemo(
+    () => mergeLoaded(head.data, pages.data?.pages ?? [], HEAD_PAGE_SIZE),
+    [head.data, pages.data],
+  )
+  const taskNames = useMemo(() => taskNameIndex(tasksQuery.data), [tasksQuery.data])
+
+  /* ---- client-side narrowing and sort: deferred, so typing and clicking never wait for 10,000 rows ---- */
+  const deferredQ = useDeferredValue(filters.q)
+  const deferredSort = useDeferredValue(filters.sort)
+  const anyRunning = loaded.jobs.some((j) => !isFinished(j.lifecycle))
+  // Sorting by duration depends on the clock: re-sort every 5 s, not every tick.
+  const sortNow = useNow(5000, deferredSort.key === 'duration' && anyRunning)
+  const me = profile?.id ?? null
+  const shown = useMemo(() => {
+    const matched = searchJobs(loaded.jobs, deferredQ, taskNames)
+    const isDefault = deferredSort.key === 'created' && deferredSort.dir === 'desc'
+    // The merged list is already newest first (server order).
+    return isDefault ? matched : sortJobs(matched, deferredSort, { names: taskNames, now: sortNow, me })
+  }, [loaded.jobs, deferredQ, deferredSort, taskNames, sortNow, me])
+  const counts = useMemo(() => stateCounts(shown), [shown])
+
+  /* ---- paging ---- */
+  const [loadingAll, setLoadingAll] = useState(false)
+  const stopAll = useRef(false)
+  const loadAll = async () => {
+    stopAll.current = false
+    setLoadingAll(true)
+    setNextPageSize(query, ALL_PAGE_SIZE)
+    try {
+      let result = await pages.fetchNextPage()
+      while (!stopAll.current && result.hasNextPage && !result.isError) result = await pages.fetchNextPage()
+    } finally {
+      setNextPageSize(query, MORE_PAGE_SIZE)
+      setLoadingAll(false)
+    }
+  }
+  const cancelLoadAll = () => {
+    stopAll.current = true
+    // Keeps the pages already loaded; drops the one in flight.
+    void qc.cancelQueries({ queryKey: jobPagesKeys.pages(query) })
+  }
+  // A filter change ends a running "Load all" (it belongs to the old filter).
+  useEffect(() => () => void (stopAll.current = true), [query])
+
+  /* ---- selection and keyboard ---- */
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [focusToken, setFocusToken] = useState(0)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const searchRef = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return
+      if (e.key === '/') {
+        e.preventDefault()
+        searchRef.current?.focus()
+      } else if (e.key === '?') {
+        e.preventDefault()
+        setHelpOpen(true)
+      } else if (e.key === 'j' || e.key === 'k') {
+        if (shown.length === 0) return
+        e.preventDefault()
+        const at = selectedId ? shown.findIndex((j) => j.id === selectedId) : -1
+        const next = at === -1 ? 0 : Math.min(shown.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)))
+        setSelectedId(shown[next]!.id)
+        setFocusToken((t) => t + 1)
+      } else if (e.key === 'Enter' && selectedId) {
+        // A focused link or button handles Enter itself.
+        const t = e.target as HTMLElement | null
+        if (t?.closest('a,button')) return
+        e.preventDefault()
+        navigate(`/jobs/${encodeURIComponent(selectedId)}`)
+      }
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [shown, selectedId, navigate])
+
+  /* ---- per-task insight and clear-history scope ---- */
+  const oneTask = filters.task.length === 1 ? filters.task[0]! : null
+  const insightNow = useNow(60_000, oneTask !== null)
+  const insight = useMemo(() => (oneTask ? taskInsight(loaded.jobs, insightNow) : null), [oneTask, loaded.jobs, insightNow])
+  const currentScope = () => ({
+    taskIds: filters.task,
+    taskNames: filters.task.map((id) => taskNames.get(id) ?? id),
+    loadedFinished: loaded.jobs.filter((j) => isFinished(j.lifecycle) && (filters.task.length === 0 || (j.task_id && filters.task.includes(j.task_id)))).length,
+  })
+
+  /* ---- live status ---- */
+  const now = useNow(1000)
+  const updatedAt = Math.max(head.dataUpdatedAt, pages.data ? pages.dataUpdatedAt : 0)
+  const refreshFailed = (head.isError || pages.isRefetchError) && loaded.jobs.length + loaded.malformed.length > 0
+  const initialError = pages.isError && !pages.data ? pages.error : null
+
+  const filtered = hasAnyFilter(filters)
+  const resetKey = JSON.stringify([query, deferredQ, sortParam(deferredSort) ?? ''])
+
+  return (
+    <div className="mx-auto flex max-w-[1400px] flex-col gap-3 p-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">Jobs</h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <LiveRefreshControl
+            intervalMs={intervalMs}
+            defaultMs={config.refreshIntervalMs}
+            onChange={setIntervalMs}
+            updatedAt={updatedAt}
+            now={now}
+            fetching={head.isFetching}
+          />
+          <ClearHistoryButton currentScope={currentScope} />
+          <Button variant="ghost" size="sm" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            Keyboard shortcuts
+          </Button>
+        </div>
+      </div>
+
+      <JobFiltersBar
+        filters={filters}
+        tasks={tasksQuery.data}
+        tasksError={tasksQuery.error}
+        onChange={update}
+        onClear={clear}
+        active={filtered}
+        searchRef={searchRef}
+      />
+
+      {refreshFailed && (
+        <RefreshFailedBanner
+          updatedAt={updatedAt}
+          error={head.error ?? pages.error}
+          retrying={head.isFetching}
+          onRetry={() => void head.refetch()}
+        />
+      )}
+
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <StateCounts counts={counts} total={shown.length} />
+        {filters.q.trim() && pages.data && (
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            Text search narrows the {loaded.jobs.length} loaded jobs
+            {pages.hasNextPage ? '; load more to search older ones.' : '.'}
+          </p>
+        )}
+      </div>
+
+      {oneTask && insight && <TaskInsightPanel taskName={taskNames.get(oneTask) ?? oneTask} insight={insight} loaded={loaded.jobs.length} />}
+
+      <MalformedNote items={loaded.malformed} />
+
+      <JobsTable
+        jobs={shown}
+        isLoading={pages.isPending && !initialError}
+        error={initialError}
+        onRetry={() => void pages.refetch()}
+        empty={<EmptyState filtered={filtered && (hasServerFilters(filters) || loaded.jobs.length > 0)} onClear={clear} />}
+        sort={filters.sort}
+        onSort={(sort) => update({ sort })}
+        taskNames={taskNames}
+        me={me}
+        runawayIds={runawayIds}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+        focusToken={focusToken}
+        resetKey={resetKey}
+        scrollKey={`jobs-scroll:${location.key}`}
+      />
+
+      {pages.data && (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-slate-600 dark:text-slate-300" aria-live="polite">
+            {pages.hasNextPage
+              ? `${loaded.jobs.length} jobs loaded, newest first; older jobs not loaded yet.`
+              : `All ${loaded.jobs.length} matching jobs loaded.`}
+          </span>
+          {pages.hasNextPage && !loadingAll && (
+            <>
+              <Button size="sm" onClick={() => void pages.fetchNextPage()} pending={pages.isFetchingNextPage}>
+                Load more
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => void loadAll()} disabled={pages.isFetchingNextPage}>
+                Load all
+              </Button>
+            </>
+          )}
+          {loadingAll && (
+            <Button size="sm" variant="secondary" onClick={cancelLoadAll}>
+              Stop loading
+            </Button>
+          )}
+          {pages.isFetchNextPageError && (
+            <span role="alert" className="text-red-700 dark:text-red-300">
+              Could not load older jobs: {pages.error instanceof Error ? pages.error.message : 'unknown error'}.
+            </span>
+          )}
+        </div>
+      )}
+
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  )
+}

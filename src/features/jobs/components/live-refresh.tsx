@@ -1,0 +1,76 @@
+import { useId } from 'react'
+import { Button } from '@/components/ui/button'
+import { errorMessage } from '@/components/ui/error-panel'
+import { formatDuration } from '@/components/ui/time'
+
+/** Intervals offered besides the configured default; 0 = paused. */
+const CHOICES = [0, 5_000, 10_000, 30_000, 60_000]
+
+function intervalLabel(ms: number): string {
+  return ms === 0 ? 'Paused' : `Every ${formatDuration(ms)}`
+}
+
+export function LiveRefreshControl({
+  intervalMs,
+  defaultMs,
+  onChange,
+  updatedAt,
+  now,
+  fetching,
+}: {
+  intervalMs: number
+  defaultMs: number
+  onChange: (ms: number) => void
+  updatedAt: number
+  now: number
+  fetching: boolean
+}) {
+  const id = useId()
+  const choices = [...new Set([...CHOICES, defaultMs])].sort((a, b) => a - b)
+  const ago = updatedAt ? Math.max(0, Math.round((now - updatedAt) / 1000)) : null
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <label htmlFor={id} className="font-medium text-slate-700 dark:text-slate-200">
+        Live refresh
+      </label>
+      <select
+        id={id}
+        value={intervalMs}
+        onChange={(e) => onChange(Number(e.currentTarget.value))}
+        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+      >
+        {choices.map((ms) => (
+          <option key={ms} value={ms}>
+            {intervalLabel(ms)}
+          </option>
+        ))}
+      </select>
+      <span className="text-slate-600 tabular-nums dark:text-slate-300">
+        {ago === null ? '' : ago < 2 ? 'Updated just now' : `Updated ${formatAgo(ago)} ago`}
+        {fetching && <span className="sr-only"> (refreshing)</span>}
+      </span>
+    </div>
+  )
+}
+
+function formatAgo(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`
+  return `${Math.floor(seconds / 3600)} h`
+}
+
+/** A background refresh failed: say so quietly, keep showing the last data. */
+export function RefreshFailedBanner({ updatedAt, error, onRetry, retrying }: { updatedAt: number; error: unknown; onRetry: () => void; retrying: boolean }) {
+  const time = updatedAt ? new Date(updatedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : '—'
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+      <span aria-hidden="true">⚠</span>
+      <span className="min-w-0 flex-1 break-words">
+        Showing data from {time} — refresh failed: {errorMessage(error)}
+      </span>
+      <Button size="sm" onClick={onRetry} pending={retrying}>
+        Retry
+      </Button>
+    </div>
+  )
+}

@@ -1,0 +1,178 @@
+import type { JobList, Job, MalformedJob } from '@/api/schemas/job'
+import { isFinished } from '@/api/schemas/job'
+import type { Task } from '@/api/schemas/task'
+import { jobDurationMs, median, percentile } from '@/lib/stats'
+import { plainText } from '@/lib/text'
+import type { Sort } from './use-job-filters'
+
+/**
+ * Pure helpers of the jobs list: merging the live first page over older loaded pages, text search,
+ * client-side sort, per-state counts and per-task insight. No React, unit-tested.
+ */
+
+export interface LoadedJobs {
+  jobs: Job[]
+  malformed: MalformedJob[]
+}
+
+/** Ids are Mongo ObjectIds (24 hex, time first): string order is creation order. */
+function byIdDesc(a: Job, b: Job): number {
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0
+}
+
+/**
+ * The refreshed first page (`head`) wins over the pages loaded earlier:
+ * - jobs newer than the head's oldest job come only from the head (one that vanished from it was
+ *   deleted or no longer matches);
+ * - older loaded jobs are kept as they were (they are not refreshed);
+ * - a short head holds every matching job, so nothing older survives.
+ */
+export function mergeLoaded(head: JobList | undefined, pages: JobList[], headLimit: number): LoadedJobs {
+  if (!head) {
+    const seen = new Set<string>()
+    const jobs: Job[] = []
+    for (const page of pages) for (const job of page.jobs) if (!seen.has(job.id)) {
+          seen.add(job.id)
+          jobs.push(job)
+        }
+    return { jobs, malformed: pages.flatMap((p) => p.malformed) }
+  }
+  const seen = new Set(head.jobs.map((j) => j.id))
+  const jobs = [...head.jobs]
+  if (head.received >= headLimit && head.jobs.length > 0) {
+    let oldest = head.jobs[0]!.id
+    for (const j of head.jobs) if (j.id < oldest) oldest = j.id
+    const older: Job[] = []
+    for (const page of pages) for (const job of page.jobs) if (job.id < oldest && !seen.has(job.id)) {
+          seen.add(job.id)
+          older.push(job)
+        }
+    older.sort(byIdDesc)
+    jobs.push(...older)
+  } else if (head.received >= headLimit) {
+    // A full head of only malformed items: keep what was loaded rather than show nothing.
+    for (const page of pages) for (const job of page.jobs) if (!seen.has(job.id)) {
+          seen.add(job.id)
+          jobs.push(job)
+        }
+  }
+  return { jobs, malformed: [...head.malformed, ...pages.slice(1).flatMap((p) => p.malformed)] }
+}
+
+export function taskNameIndex(tasks: Task[] | undefined): Map<string, string> {
+  return new Map((tasks ?? []).map((t) => [t.id, t.name]))
+}
+
+export function taskLabel(job: Job, names: Map<string, string>): string {
+  if (!job.task_id) return job._type === 'WorkflowJob' ? 'workflow' : '—'
+  return names.get(job.task_id) ?? job.task_id
+}
+
+/** Lower-cased text a search looks in, computed once per job object (jobs are immutable query data). */
+const searchCache = new WeakMap<Job, { names: Map<string, string>; text: string }>()
+export function searchText(job: Job, names: Map<string, string>): string {
+  const hit = searchCache.get(job)
+  if (hit && hit.names === names) return hit.text
+  const text = [plainText(job.name ?? ''), taskLabel(job, names), job.task_id ?? '', job.host_id ?? '', job.id]
+    .join('\u0001')
+    .toLowerCase()
+  searchCache.set(job, { names, text })
+  return text
+}
+
+export function searchJobs(jobs: Job[], q: string, names: Map<string, string>): Job[] {
+  const terms = q.trim().toLowerCase().split(/\s+/).filter(Boolean)
+  if (terms.length === 0) return jobs
+  return jobs.filter((job) => {
+    const text = searchText(job, names)
+    return terms.every((t) => text.includes(t))
+  })
+}
+
+export interface SortContext {
+  names: Map<string, string>
+  now: number
+  me?: string | null
+}
+
+function sortValue(job: Job, key: Sort['key'], ctx: SortContext): string | number | null {
+  switch (key) {
+    case 'name':
+      return plainText(job.name ?? '').toLowerCase()
+    case 'task':
+      return taskLabel(job, ctx.names).toLowerCase()
+    case 'type':
+      return job._type
+    case 'state':
+      return job.state ?? null
+    case 'lifecycle':
+      return job.lifecycle ?? null
+    case 'owner':
+      return job.user_id ? (job.user_id === ctx.me ? '' : job.user_id) : null
+    case 'host':
+      return job.host_id ?? null
+    case 'created':
+      return job.creation_date ? Date.parse(job.creation_date) : null
+    case 'duration':
+      return jobDurationMs(job, ctx.now)
+    case 'origin':
+      return job.origin ?? null
+  }
+}
+
+/** Sorts the loaded jobs; ties (and `created`) fall back to the id, so the order is stable. */
+export function sortJobs(jobs: Job[], sort: Sort, ctx: SortContext): Job[] {
+  const dir = sort.dir === 'asc' ? 1 : -1
+  const keyed = jobs.map((job) => ({ job, v: sortValue(job, sort.key, ctx) }))
+  keyed.sort((a, b) => {
+    // Missing values go last whatever the direction.
+    if (a.v === null && b.v !== null) return 1
+    if (b.v === null && a.v !== null) return -1
+    if (a.v !== null && b.v !== null && a.v !== b.v) return (a.v < b.v ? -1 : 1) * dir
+    return byIdDesc(a.job, b.job) * (sort.key === 'created' ? (sort.dir === 'desc' ? 1 : -1) : 1)
+  })
+  return keyed.map((k) => k.job)
+}
+
+export function stateCounts(jobs: Job[]): Array<{ state: string; count: number }> {
+  const counts = new Map<string, number>()
+  for (const j of jobs) counts.set(j.state ?? 'no state', (counts.get(j.state ?? 'no state') ?? 0) + 1)
+  return [...counts.entries()].map(([state, count]) => ({ state, count })).sort((a, b) => b.count - a.count || a.state.localeCompare(b.state))
+}
+
+export interface TaskInsight {
+  finished: number
+  succeeded: number
+  /** 0..1, null when nothing finished */
+  successRate: number | null
+  medianMs: number | null
+  p95Ms: number | null
+  /** Oldest first, at most `limit`. */
+  recent: Array<{ id: string; state: string; durationMs: number; created?: string }>
+}
+
+export function taskInsight(jobs: Job[], now: number, limit = 30): TaskInsight {
+  const done = jobs.filter((j) => isFinished(j.lifecycle))
+  const succeeded = done.filter((j) => j.state === 'success').length
+  const durations: number[] = []
+  const recent: TaskInsight['recent'] = []
+  for (const j of [...done].sort(byIdDesc)) {
+    const d = jobDurationMs(j, now)
+    if (d === null) continue
+    durations.push(d)
+    if (recent.length < limit) recent.push({ id: j.id, state: j.state ?? 'no state', durationMs: d, created: j.creation_date })
+  }
+  return {
+    finished: done.length,
+    succeeded,
+    successRate: done.length ? succeeded / done.length : null,
+    medianMs: median(durations),
+    p95Ms: percentile(durations, 95),
+    recent: recent.reverse(),
+  }
+}
+
+/** Short form of a 24-hex id for narrow cells; the full id goes in a title. */
+export function shortId(id: string): string {
+  return id.length > 8 ? `…${id.slice(-6)}` : id
+}

@@ -1,0 +1,287 @@
+import { configure, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { TASK_IDS } from '@/mocks/ids'
+import { mockServer, useMockWorld } from '@/mocks/node'
+import { DEMO_SESSION, renderWithProviders } from '@/testing/render'
+import { JobsPage } from './components/jobs-page'
+
+/** Every `GET …/demo/job` list request the page sends, as decoded query strings. */
+function captureListRequests(): URLSearchParams[] {
+  const seen: URLSearchParams[] = []
+  mockServer.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    if (request.method === 'GET' && /\/mock\/supervisor\/demo\/job$/.test(url.pathname)) seen.push(url.searchParams)
+  })
+  return seen
+}
+
+function renderJobs(route = '/jobs', opts: Omit<Parameters<typeof renderWithProviders>[1] & object, 'route' | 'routes'> = {}) {
+  return renderWithProviders(null, {
+    ...opts,
+    route,
+    routes: [
+      { path: '/jobs', element: <JobsPage /> },
+      { path: '/jobs/:jobId', element: <p>Job detail page</p> },
+    ],
+  })
+}
+
+const listUrl = '*/mock/supervisor/:customer/job'
+
+// The machine is shared and slow at times: give async queries room (they still fail on a real bug).
+configure({ asyncUtilTimeout: 4000 })
+
+beforeEach(() => {
+  useMockWorld('default')
+})
+afterEach(() => {
+  mockServer.events.removeAllListeners()
+})
+
+describe('jobs list: filters <-> URL <-> request', () => {
+  it('lists jobs newest first, each a link to its detail', async () => {
+    renderJobs()
+    const table = await screen.findByRole('table')
+    const links = await within(table).findAllByRole('link')
+    expect(links.length).toBeGreaterThan(5)
+    expect(links[0]).toHaveAttribute('href', expect.stringMatching(/^\/jobs\/[0-9a-f]{24}$/))
+    expect(document.title).toMatch(/^Jobs/)
+  })
+
+  it('selecting a task puts task=<id> in the URL and where[task_id]=<id> (never include) in the request', async () => {
+    const requests = captureListRequests()
+    const user = userEvent.setup()
+    const { router } = renderJobs()
+    await screen.findAllByRole('link')
+    const task = await screen.findByRole('listbox', { name: 'Task' })
+    await within(task).findByRole('option', { name: 'Backup DB' })
+
+    await user.selectOptions(task, 'Backup DB')
+
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('task')).toEqual([TASK_IDS.backupDb]))
+    await waitFor(() => expect(requests.some((q) => q.get('where[task_id]') === TASK_IDS.backupDb)).toBe(true))
+    for (const q of requests) expect([...q.keys()].filter((k) => k.startsWith('include'))).toEqual([])
+    // Every row now belongs to that task.
+    const table = screen.getByRole('table')
+    await waitFor(() => {
+      const cells = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1]?.textContent)
+      expect(cells.length).toBeGreaterThan(0)
+      expect(new Set(cells)).toEqual(new Set(['Backup DB']))
+    })
+    // Per-task insight appears for exactly one task.
+    expect(await screen.findByText('Success rate')).toBeInTheDocument()
+    expect(screen.getByRole('img', { name: /Duration of recent runs/ })).toBeInTheDocument()
+  })
+
+  it('the State filter sends where[state]=failure and writes state=failure', async () => {
+    const requests = captureListRequests()
+    const user = userEvent.setup()
+    const { router } = renderJobs()
+    await screen.findAllByRole('link')
+    await user.selectOptions(screen.getByRole('combobox', { name: 'State' }), 'failure')
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('state')).toBe('failure'))
+    await waitFor(() => expect(requests.some((q) => q.get('where[state]') === 'failure')).toBe(true))
+    await waitFor(() => {
+      const badges = within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[3]?.textContent)
+      expect(badges.length).toBeGreaterThan(0)
+      expect(badges.every((b) => b?.includes('failure'))).toBe(true)
+    })
+  })
+
+  it('a link with ?task=a&task=b shows both selected and asks with $in', async () => {
+    const requests = captureListRequests()
+    renderJobs(`/jobs?task=${TASK_IDS.backupDb}&task=${TASK_IDS.rotateLogs}`)
+    const task = await screen.findByRole('listbox', { name: 'Task' })
+    await waitFor(() => expect(within(task).getByRole('option', { name: 'Backup DB' })).toHaveProperty('selected', true))
+    expect(within(task).getByRole('option', { name: 'Rotate logs' })).toHaveProperty('selected', true)
+    await waitFor(() => expect(requests.length).toBeGreaterThan(0))
+    const ids = requests[0]!.getAll('where[task_id][$in][]')
+    expect(new Set(ids)).toEqual(new Set([TASK_IDS.backupDb, TASK_IDS.rotateLogs]))
+    expect(requests[0]!.get('limit')).toBe('100')
+  })
+
+  it('text search narrows the loaded jobs client-side and says so', async () => {
+    const user = userEvent.setup()
+    const { router } = renderJobs()
+    await screen.findAllByRole('link')
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'rotate')
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('rotate'))
+    expect(await screen.findByText(/Text search narrows the \d+ loaded jobs/)).toBeInTheDocument()
+    await waitFor(() => {
+      const names = within(screen.getByRole('table')).getAllByRole('link').map((a) => a.textContent)
+      expect(names.length).toBeGreaterThan(0)
+      expect(names.every((n) => /rotate/i.test(n ?? ''))).toBe(true)
+    })
+  })
+})
+
+describe('jobs list: states', () => {
+  it('says "No jobs yet" on an empty organization', async () => {
+    useMockWorld('empty')
+    renderJobs()
+    expect(await screen.findByText('No jobs yet')).toBeInTheDocument()
+    expect(screen.queryByText('No jobs match these filters')).not.toBeInTheDocument()
+  })
+
+  it('says no jobs match, and Clear filters brings them back', async () => {
+    const user = userEvent.setup()
+    const { router } = renderJobs('/jobs?state=no-such-state')
+    expect(await screen.findByText('No jobs match these filters')).toBeInTheDocument()
+    const table = screen.getByRole('table')
+    await user.click(within(table).getByRole('button', { name: 'Clear filters' }))
+    await waitFor(() => expect(router.state.location.search).toBe(''))
+    expect((await within(table).findAllByRole('link')).length).toBeGreaterThan(0)
+  })
+
+  it('shows an error with Retry when the list fails, and recovers', async () => {
+    mockServer.use(http.get(listUrl, () => HttpResponse.json('Internal Server Error', { status: 500 }), { once: true }))
+    const user = userEvent.setup()
+    renderJobs()
+    const alert = (await screen.findByText('Could not load jobs')).closest<HTMLElement>('[role="alert"]')!
+    expect(alert).toBeVisible()
+    // Header and filters stay while the body shows the error.
+    expect(screen.getByRole('heading', { name: 'Jobs', level: 1 })).toBeInTheDocument()
+    expect(screen.getByRole('listbox', { name: 'Task' })).toBeInTheDocument()
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    expect((await within(screen.getByRole('table')).findAllByRole('link')).length).toBeGreaterThan(0)
+    expect(screen.queryByText('Could not load jobs')).not.toBeInTheDocument()
+  })
+
+  it('lists malformed items in a visible note and marks jobs with unexpected data', async () => {
+    mockServer.use(
+      http.get(listUrl, () =>
+        HttpResponse.json([
+          { id: '65f1c0de2a9b4c0012ab3403', name: 'Good job', _type: 'ScriptJob', state: 'success', lifecycle: 'finished', creation_date: '2024-03-13T15:00:00.000Z' },
+          { id: '65f1c0de2a9b4c0012ab3402', name: 'Odd job', _type: 'ScriptJob', state: 'success', lifecycle: 'exploded', creation_date: '2024-03-13T15:00:00.000Z' },
+          { name: 'No id at all', state: 'success' },
+          'not even an object',
+        ]),
+      ),
+    )
+    renderJobs()
+    expect(await screen.findByText('2 jobs could not be shown (unexpected data)')).toBeVisible()
+    expect(screen.getByText(/the job has no id/)).toBeVisible()
+    const odd = screen.getByRole('link', { name: 'Odd job' }).closest('tr')!
+    expect(within(odd).getByText('unexpected data')).toBeVisible()
+    const good = screen.getByRole('link', { name: 'Good job' }).closest('tr')!
+    expect(within(good).queryByText('unexpected data')).not.toBeInTheDocument()
+  })
+
+  it('Load more asks for jobs older than the last loaded one (where[_id][$lt])', async () => {
+    useMockWorld('big')
+    const requests = captureListRequests()
+    const user = userEvent.setup()
+    renderJobs()
+    await screen.findAllByRole('link')
+    await waitFor(() => expect(requests.length).toBe(1))
+    const more = await screen.findByRole('button', { name: 'Load more' })
+    expect(screen.getByText(/^100 jobs loaded/)).toBeInTheDocument()
+    await user.click(more)
+    await waitFor(() => expect(requests.length).toBe(2))
+    // The cursor is the id of the oldest job loaded so far: the last row in server order.
+    const table = screen.getByRole('table')
+    expect(table).toHaveAttribute('aria-rowcount', String(200 + 1))
+    expect(requests[1]!.get('where[_id][$lt]')).toMatch(/^[0-9a-f]{24}$/)
+    expect(requests[1]!.get('sort[_id]')).toBe('-1')
+    expect(await screen.findByText(/^200 jobs loaded/)).toBeInTheDocument()
+  })
+
+  it('the first page is fetched once, not once per query', async () => {
+    const requests = captureListRequests()
+    renderJobs()
+    await screen.findAllByRole('link')
+    await new Promise((r) => setTimeout(r, 50))
+    expect(requests.length).toBe(1)
+  })
+})
+
+describe('jobs list: keyboard', () => {
+  it('j/k select rows, Enter opens, ? shows the shortcuts, / focuses search', async () => {
+    const user = userEvent.setup()
+    renderJobs()
+    const links = await within(await screen.findByRole('table')).findAllByRole('link')
+    await user.keyboard('?')
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })
+    await user.click(within(help).getByRole('button', { name: 'Close' }))
+    await user.keyboard('/')
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus()
+    // Shortcuts are ignored while typing.
+    await user.keyboard('j')
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('j')
+    await user.clear(screen.getByRole('searchbox', { name: 'Search' }))
+    ;(document.activeElement as HTMLElement).blur()
+    await user.keyboard('jj')
+    const rows = within(screen.getByRole('table')).getAllByRole('row')
+    await waitFor(() => expect(rows[2]).toHaveAttribute('aria-selected', 'true'))
+    await user.keyboard('k')
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')[1]).toHaveAttribute('aria-selected', 'true'))
+    expect(links[0]).toBeInTheDocument()
+    await user.keyboard('{Enter}')
+    expect(await screen.findByText('Job detail page')).toBeInTheDocument()
+  })
+})
+
+describe('jobs list: live refresh and history', () => {
+  it('a failed background refresh keeps the table and says so quietly, with Retry', async () => {
+    const user = userEvent.setup()
+    renderJobs('/jobs', { config: { refreshIntervalMs: 1000 } })
+    const links = await within(await screen.findByRole('table')).findAllByRole('link')
+    mockServer.use(http.get(listUrl, () => HttpResponse.json('Internal Server Error', { status: 500 })))
+    const banner = await screen.findByText(/Showing data from .* refresh failed/)
+    expect(banner.closest('[role="status"]')).not.toBeNull()
+    expect(links[0]).toBeInTheDocument()
+    expect(within(screen.getByRole('table')).getAllByRole('link').length).toBe(links.length)
+    mockServer.resetHandlers()
+    await user.click(within(banner.closest<HTMLElement>('[role="status"]')!).getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(screen.queryByText(/refresh failed/)).not.toBeInTheDocument())
+  })
+
+  it('new jobs appear on refresh, merged with what is loaded', async () => {
+    const db = useMockWorld('default')
+    renderJobs('/jobs', { config: { refreshIntervalMs: 1000 } })
+    const table = await screen.findByRole('table')
+    await within(table).findAllByRole('link')
+    const before = Number(table.getAttribute('aria-rowcount'))
+    const template = db.jobs()[0]!
+    db.insertJob({ ...template, id: db.newJobId(), name: 'Brand new job', lifecycle: 'ready', state: 'in_progress' } as typeof template)
+    expect(await within(table).findByRole('link', { name: 'Brand new job' })).toBeInTheDocument()
+    expect(Number(table.getAttribute('aria-rowcount'))).toBeGreaterThan(before)
+  })
+
+  it('a non-admin who clears history sees the server refuse, and nothing is claimed done', async () => {
+    const user = userEvent.setup()
+    renderJobs(`/jobs?task=${TASK_IDS.backupDb}`)
+    await within(await screen.findByRole('table')).findAllByRole('link')
+    await user.click(screen.getByRole('button', { name: 'Clear finished history' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Clear finished history?' })
+    expect(dialog).toHaveTextContent(/Backup DB/)
+    expect(dialog).toHaveTextContent(/\d+ finished jobs? (is|are) loaded/)
+    await user.click(within(dialog).getByRole('button', { name: 'Clear history' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/Nothing was deleted/)
+    expect(screen.queryByText(/^Deleted \d+ jobs?/)).not.toBeInTheDocument()
+  })
+
+  it('an admin clears the history of the selected task and is told how many were deleted', async () => {
+    const user = userEvent.setup()
+    renderJobs(`/jobs?task=${TASK_IDS.backupDb}`, { session: { ...DEMO_SESSION, token: 'admin-token' } })
+    await within(await screen.findByRole('table')).findAllByRole('link')
+    await user.click(screen.getByRole('button', { name: 'Clear finished history' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Clear finished history?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Clear history' }))
+    expect(await screen.findByText(/^Deleted [1-9]\d* jobs?/)).toBeInTheDocument()
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument())
+    // Only unfinished Backup DB jobs remain.
+    await waitFor(() => {
+      const lifecycles = within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[4]?.textContent ?? '')
+      expect(lifecycles.some((l) => /finished|canceled|terminated/.test(l))).toBe(false)
+    })
+  })
+})
