@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test'
+import { HOSTILE_JOB_IDS, RUNAWAY_JOB_ID_MAP, SPECIAL_JOB_IDS } from '../src/mocks/ids'
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
+
+/**
+ * Job detail journeys on the mock worlds. The runaway jobs are "frozen" (the simulated agent never
+ * touches them), so the cancel journey is deterministic; the other jobs may move on their own.
+ */
+
+const lifecycleSteps = (page: Page) => page.getByRole('list', { name: 'Lifecycle steps' })
+const currentStep = (page: Page) => lifecycleSteps(page).locator('[aria-current="step"]')
+
+test('open a running job, cancel it, and see the timeline move', async ({ page }) => {
+  await page.goto(`/jobs/${RUNAWAY_JOB_ID_MAP.pastTimeout}?scenario=default`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup DB' })).toBeVisible()
+  await expect(currentStep(page)).toContainText('assigned')
+  await expect(currentStep(page)).toContainText('an agent on host')
+  await expect(page.getByRole('region', { name: 'Lifecycle' }).getByText('None yet.')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Cancel job' }).click()
+  const dialog = page.getByRole('alertdialog', { name: 'Cancel job “Backup DB”?' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('running on an agent')
+  await dialog.getByRole('button', { name: 'Cancel job' }).click()
+
+  await expect(page.getByText(/Job terminated: it was already running/)).toBeVisible()
+  await expect(dialog).toBeHidden()
+  await expect(currentStep(page)).toContainText('terminated')
+  await expect(currentStep(page)).toContainText('canceled while running')
+  await expect(page.getByRole('list', { name: 'Observed transitions' })).toContainText('assigned → terminated')
+  await expect(page.getByRole('button', { name: 'Cancel job' })).toHaveCount(0)
+  // Who canceled it is part of the result.
+  await expect(page.getByRole('region', { name: 'Output' }).getByText('Canceled by')).toBeVisible()
+})
+
+test('submit input on a "Collect ticket data" job', async ({ page }) => {
+  await page.goto(`/jobs/${SPECIAL_JOB_IDS.inputDummy}?scenario=default`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Collect ticket data' })).toBeVisible()
+  const panel = page.getByRole('region', { name: 'Input requested' })
+  const ticket = panel.getByRole('textbox', { name: /ticket/ })
+
+  // Invalid first: the form says what is wrong beside the field and sends nothing.
+  await ticket.fill('TICKET-1')
+  await panel.getByRole('button', { name: 'Submit input' }).click()
+  await expect(ticket).toHaveAttribute('aria-invalid', 'true')
+  await expect(ticket).toHaveAccessibleDescription(/does not match the expected format/)
+
+  await ticket.fill('INC-4521')
+  await panel.getByRole('combobox', { name: /priority/ }).selectOption('high')
+  await panel.getByRole('button', { name: 'Submit input' }).click()
+
+  await expect(page.getByText('Input submitted: the job finished.').first()).toBeVisible()
+  await expect(panel).toHaveCount(0)
+  await expect(currentStep(page)).toContainText('finished')
+  await expect(page.getByRole('region', { name: 'Arguments' }).getByText('INC-4521')).toBeVisible()
+})
+
+test('run a job again with an edited argument and land on the new job', async ({ page }) => {
+  await page.goto(`/jobs/${SPECIAL_JOB_IDS.finishedBackup}?scenario=default`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup DB' })).toBeVisible()
+  await page.getByRole('button', { name: 'Run again' }).click()
+  const dialog = page.getByRole('dialog', { name: /Run “Backup DB” again/ })
+  const database = dialog.getByRole('textbox', { name: /database/ })
+  await expect(database).not.toHaveValue('')
+  await database.fill('orders-e2e')
+  await dialog.getByRole('button', { name: 'Start new job' }).click()
+
+  await expect(page).not.toHaveURL(new RegExp(SPECIAL_JOB_IDS.finishedBackup))
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f]{24}/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Backup DB' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Arguments' }).getByText('orders-e2e')).toBeVisible()
+})
+
+test('the job page has no serious accessibility violations', async ({ page }) => {
+  await page.goto(`/jobs/${SPECIAL_JOB_IDS.finishedDeploy}?scenario=default`)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Output' })).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+
+  await page.goto(`/jobs/${SPECIAL_JOB_IDS.inputDummy}?scenario=default`)
+  await expect(page.getByRole('region', { name: 'Input requested' })).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+})
+
+test('a 2 MB log opens, scrolls and searches', async ({ page }) => {
+  await page.goto(`/jobs/${HOSTILE_JOB_IDS.hugeLog}?scenario=hostile`)
+  const output = page.getByRole('region', { name: 'Output' })
+  const log = output.getByRole('region', { name: /^Log, \d+ lines$/ })
+  await expect(log).toBeVisible()
+  await expect(log.getByText('processed chunk').first()).toBeVisible()
+  await log.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+  await expect(log.getByText(/^\d{5}$/).last()).toBeVisible()
+  await output.getByRole('searchbox', { name: 'Search log' }).fill('processed chunk')
+  await expect(output.getByText(/^1 of \d{5}$/)).toBeVisible()
+  // Script data stays text.
+  await expect(log.getByText(/onerror/).first()).toBeVisible()
+})

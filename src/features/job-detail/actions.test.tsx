@@ -1,0 +1,179 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { APPROVAL_JOB_IDS, FAULT_JOB_IDS, SPECIAL_JOB_IDS } from '@/mocks/db'
+import { mockServer, useMockWorld } from '@/mocks/node'
+import { renderJobDetail } from './test-utils'
+
+/** Counts requests matching a method and path pattern (to prove one request per click). */
+function countRequests(method: string, pattern: RegExp) {
+  const seen = { count: 0 }
+  mockServer.events.on('request:start', ({ request }) => {
+    if (request.method === method && pattern.test(new URL(request.url).pathname)) seen.count++
+  })
+  return seen
+}
+
+describe('submit input', () => {
+  beforeEach(() => {
+    useMockWorld('default')
+    mockServer.events.removeAllListeners()
+  })
+
+  it('validates required, charsmax and pattern inline, without asking the server', async () => {
+    const puts = countRequests('PUT', /\/input$/)
+    renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
+    const user = userEvent.setup()
+    const panel = await screen.findByRole('region', { name: 'Input requested' })
+    const ticket = within(panel).getByRole('textbox', { name: /ticket/ })
+    await user.click(within(panel).getByRole('button', { name: 'Submit input' }))
+
+    expect(ticket).toHaveAttribute('aria-invalid', 'true')
+    expect(ticket).toHaveAccessibleDescription(/INC-1234.*ticket is required\./)
+    expect(ticket).toHaveFocus()
+    expect(within(panel).getByRole('combobox', { name: /priority/ })).toHaveAccessibleDescription('priority is required.')
+
+    await user.type(ticket, 'INC-123456789012345678')
+    expect(ticket).toHaveAccessibleDescription(/allows at most 20 characters/)
+    await user.clear(ticket)
+    await user.type(ticket, 'TICKET-12')
+    expect(ticket).toHaveAccessibleDescription(/does not match the expected format/)
+    await user.clear(ticket)
+    await user.type(ticket, 'INC-1234')
+    expect(ticket).not.toHaveAttribute('aria-invalid')
+    expect(puts.count).toBe(0)
+  })
+
+  it('shows the server’s field errors and keeps what the user typed after a 400', async () => {
+    mockServer.use(
+      http.put('*/mock/supervisor/demo/job/:id/input', () =>
+        HttpResponse.json(
+          { statusCode: 400, message: 'InvalidTaskArguments', errors: [{ field: 'ticket', code: 'EVALID', message: 'ticket INC-1234 is already closed' }, { field: 'x', code: 'EREQ', message: 'x is required' }] },
+          { status: 400 },
+        ),
+      ),
+    )
+    renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
+    const user = userEvent.setup()
+    const panel = await screen.findByRole('region', { name: 'Input requested' })
+    const ticket = within(panel).getByRole('textbox', { name: /ticket/ })
+    await user.type(ticket, 'INC-1234')
+    await user.selectOptions(within(panel).getByRole('combobox', { name: /priority/ }), 'high')
+    await user.type(within(panel).getByRole('textbox', { name: /notes/ }), 'printer on fire')
+    await user.click(within(panel).getByRole('button', { name: 'Submit input' }))
+
+    const alert = await within(panel).findByRole('alert')
+    expect(alert).toHaveTextContent('Some arguments are not valid.')
+    expect(alert).toHaveTextContent('x: x is required')
+    expect(ticket).toHaveAttribute('aria-invalid', 'true')
+    expect(ticket).toHaveAccessibleDescription(/ticket INC-1234 is already closed/)
+    expect(ticket).toHaveValue('INC-1234')
+    expect(within(panel).getByRole('combobox', { name: /priority/ })).toHaveValue('high')
+    expect(within(panel).getByRole('textbox', { name: /notes/ })).toHaveValue('printer on fire')
+    expect(within(panel).getByRole('button', { name: 'Submit input' })).toBeEnabled()
+  })
+
+  it('submits valid input once and shows the job finished', async () => {
+    const puts = countRequests('PUT', /\/input$/)
+    renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
+    const user = userEvent.setup()
+    const panel = await screen.findByRole('region', { name: 'Input requested' })
+    await user.type(within(panel).getByRole('textbox', { name: /ticket/ }), 'INC-4521')
+    await user.selectOptions(within(panel).getByRole('combobox', { name: /priority/ }), 'high')
+    const submit = within(panel).getByRole('button', { name: 'Submit input' })
+    await user.dblClick(submit)
+    expect(await screen.findByText('Input submitted: the job finished.')).toBeInTheDocument()
+    expect(puts.count).toBe(1)
+    expect(screen.queryByRole('region', { name: 'Input requested' })).toBeNull()
+    const args = screen.getByRole('region', { name: 'Arguments' })
+    expect(within(args).getByText('INC-4521')).toBeInTheDocument()
+  })
+})
+
+describe('cancel', () => {
+  beforeEach(() => {
+    mockServer.events.removeAllListeners()
+  })
+
+  it('asks first, naming the job, then reports "Job canceled" after the 204 and refetch', async () => {
+    useMockWorld('default')
+    const puts = countRequests('PUT', /\/cancel$/)
+    renderJobDetail(SPECIAL_JOB_IDS.readyCleanup)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Cancel job' }))
+    const dialog = screen.getByRole('alertdialog')
+    expect(dialog).toHaveAccessibleName('Cancel job “Cleanup tmp”?')
+    expect(dialog).toHaveTextContent('This 1 job')
+    await user.dblClick(within(dialog).getByRole('button', { name: 'Cancel job' }))
+    expect(await screen.findByText('Job canceled.')).toBeInTheDocument()
+    expect(puts.count).toBe(1)
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel job' })).toBeNull())
+  })
+
+  it('says so when the server accepted the cancel but the job did not change', async () => {
+    useMockWorld('default')
+    mockServer.use(http.put('*/mock/supervisor/demo/job/:id/cancel', () => new HttpResponse(null, { status: 204 })))
+    renderJobDetail(SPECIAL_JOB_IDS.readyCleanup)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Cancel job' }))
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel job' }))
+    expect(await screen.findByText('The server accepted the cancel but the job did not change — it may not be cancellable.')).toBeInTheDocument()
+    expect(screen.queryByText('Job canceled.')).toBeNull()
+  })
+
+  it('shows a 403 "Job is not cancellable" as an error, never as done', async () => {
+    useMockWorld('errors')
+    renderJobDetail(FAULT_JOB_IDS.cancelForbidden)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Cancel job' }))
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel job' }))
+    const alert = (await screen.findByText('The job was not canceled')).closest<HTMLElement>('[role="alert"]')!
+    expect(alert).toHaveTextContent('Job is not cancellable')
+    expect(screen.queryByText(/Job canceled/)).toBeNull()
+  })
+})
+
+describe('approval and run again', () => {
+  beforeEach(() => {
+    useMockWorld('default')
+  })
+
+  it('decides an approval with the task’s own labels', async () => {
+    renderJobDetail(APPROVAL_JOB_IDS.refundShipIt)
+    const user = userEvent.setup()
+    const approve = await screen.findByRole('button', { name: 'Ship it' })
+    await user.click(approve)
+    expect(await screen.findByText('Decision sent: Ship it.')).toBeInTheDocument()
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Ship it' })).toBeNull())
+  })
+
+  it('runs a job again with an edited argument and lands on the new job', async () => {
+    const { router } = renderJobDetail(SPECIAL_JOB_IDS.readyCleanup)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Run again' }))
+    const dialog = screen.getByRole('dialog')
+    const directory = within(dialog).getByRole('textbox', { name: /directory/ })
+    expect(directory).toHaveValue('/tmp/cache')
+    await user.clear(directory)
+    await user.type(directory, '/var/tmp')
+    await user.click(within(dialog).getByRole('button', { name: 'Start new job' }))
+    await waitFor(() => expect(router.state.location.pathname).not.toBe(`/jobs/${SPECIAL_JOB_IDS.readyCleanup}`))
+    expect(router.state.location.pathname).toMatch(/^\/jobs\/[0-9a-f]{24}$/)
+    const args = await screen.findByRole('region', { name: 'Arguments' })
+    expect(within(args).getByText('/var/tmp')).toBeInTheDocument()
+  })
+
+  it('restarts a finished script job with its arguments, and it runs again', async () => {
+    renderJobDetail(SPECIAL_JOB_IDS.finishedBackup, { config: { refreshIntervalMs: 60_000 } })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Restart' }))
+    const dialog = screen.getByRole('dialog')
+    expect(within(dialog).getByRole('textbox', { name: /compression/ })).toHaveAttribute('readonly')
+    await user.click(within(dialog).getByRole('button', { name: 'Restart job' }))
+    expect(await screen.findByText('Job restarted: it is queued to run again.')).toBeInTheDocument()
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel job' })).toBeInTheDocument())
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+})

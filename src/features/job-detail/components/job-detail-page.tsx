@@ -1,0 +1,173 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { isApiError } from '@/api/errors'
+import { isFinished, jobDisplayName } from '@/api/schemas/job'
+import { ErrorPanel } from '@/components/ui/error-panel'
+import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
+import { LifecycleBadge, StateBadge } from '@/components/ui/status'
+import { useHostName } from '@/lib/job-queries'
+import { useSession } from '@/lib/session'
+import { plainText } from '@/lib/text'
+import { useDocumentTitle } from '@/lib/use-document-title'
+import type { ObservedTransition } from '../lifecycle-steps'
+import { isValidJobId, jobDetailQueries, livePollInterval } from '../queries'
+import { JobActions } from './job-actions'
+import { JobArguments } from './job-arguments'
+import { JobFacts } from './job-facts'
+import { LifecycleTimeline } from './lifecycle-timeline'
+import { OutputSection } from './output-section'
+
+const backLink = (
+  <Link to="/jobs" className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
+    Back to jobs
+  </Link>
+)
+
+/** `/jobs/:jobId`: validates the id before asking the server anything. */
+export function JobDetailPage({ jobId }: { jobId: string | undefined }) {
+  if (!isValidJobId(jobId)) return <InvalidJobId jobId={jobId} />
+  // A new id is a new page: no state (observed transitions, open dialogs) carries over.
+  return <JobDetail key={jobId} jobId={jobId} />
+}
+
+function InvalidJobId({ jobId }: { jobId: string | undefined }) {
+  useDocumentTitle('Invalid job id')
+  return (
+    <div className="mx-auto max-w-3xl space-y-3 p-6">
+      <h1 className="text-xl font-semibold">This is not a valid job id</h1>
+      <p role="alert" className="text-sm text-slate-700 dark:text-slate-300">
+        “{plainText(jobId ?? '', 80)}” is not a job id: job ids have 24 hexadecimal characters. Check the link you followed.
+      </p>
+      {backLink}
+    </div>
+  )
+}
+
+/**
+ * Transitions this page saw: appended when a refetch shows a new lifecycle. This is UI state (what
+ * the user watched happen), updated during render from the latest reading rather than in an effect.
+ */
+function useObservedTransitions(lifecycle: string | undefined, observedAt: number, serverAt: string | undefined): ObservedTransition[] {
+  const [log, setLog] = useState<{ last: string | undefined; entries: ObservedTransition[] }>({ last: lifecycle, entries: [] })
+  if (lifecycle && lifecycle !== log.last) {
+    setLog({
+      last: lifecycle,
+      entries: log.last === undefined ? log.entries : [...log.entries, { from: log.last, to: lifecycle, observedAt, serverAt }],
+    })
+  }
+  return log.entries
+}
+
+function JobDetail({ jobId }: { jobId: string }) {
+  const { config } = useSession()
+  const refreshMs = config.refreshIntervalMs
+  const detail = useQuery({ ...jobDetailQueries.detail(jobId), refetchInterval: livePollInterval(refreshMs) })
+  const job = detail.data
+  const running = !!job && !isFinished(job.lifecycle)
+  const lifecycle = useQuery({
+    ...jobDetailQueries.lifecycle(jobId),
+    enabled: !!job,
+    refetchInterval: (q) => (!running || isFinished(q.state.data?.current) || q.state.status === 'error' ? false : refreshMs),
+  })
+  const participants = useQuery({ ...jobDetailQueries.participants(jobId), enabled: !!job })
+  const isWorkflow = job?._type === 'WorkflowJob'
+  const workflowRun = useQuery({
+    ...jobDetailQueries.workflowRun(jobId, job?.workflow_id),
+    enabled: isWorkflow,
+    refetchInterval: running ? refreshMs : false,
+  })
+
+  // The newest reading wins: the lifecycle endpoint when it answered after the document.
+  const fromEndpoint = lifecycle.data && lifecycle.dataUpdatedAt >= detail.dataUpdatedAt ? lifecycle.data.current : undefined
+  const current = fromEndpoint ?? job?.lifecycle ?? lifecycle.data?.current
+  const observedAt = Math.max(detail.dataUpdatedAt, lifecycle.dataUpdatedAt)
+  const observed = useObservedTransitions(current, observedAt, job?.last_update)
+  const hostName = useHostName()
+
+  const title = job ? plainText(jobDisplayName(job), 120) : detail.isError ? 'Job not available' : 'Job'
+  useDocumentTitle(title)
+
+  if (detail.isPending) {
+    return (
+      <div className="mx-auto max-w-6xl space-y-4 p-6">
+        <Skeleton className="h-8 w-72" />
+        <SkeletonRows rows={6} label="Loading the job" />
+      </div>
+    )
+  }
+
+  // An error with no data yet: the page cannot show the job. (A failed refresh keeps the data and shows below.)
+  if (!detail.data) {
+    const notFound = isApiError(detail.error) && detail.error.code === 'not_found'
+    return (
+      <div className="mx-auto max-w-3xl space-y-3 p-6">
+        <h1 className="text-xl font-semibold">{notFound ? 'Job not found' : 'Job not available'}</h1>
+        {notFound ? (
+          <>
+            <p role="alert" className="text-sm text-slate-700 dark:text-slate-300">
+              There is no job with id {jobId} in this organization. It may have been removed: the server keeps only the last few runs of each task.
+            </p>
+            {backLink}
+          </>
+        ) : (
+          <ErrorPanel error={detail.error} title="The job could not be loaded" onRetry={() => detail.refetch()} backTo="/jobs" />
+        )}
+      </div>
+    )
+  }
+
+  const current_job = detail.data
+  const host = current_job.host_id ? hostName(current_job.host_id) : undefined
+  const refreshError = detail.isError ? detail.error : null
+  return (
+    <div className="mx-auto max-w-6xl space-y-6 p-4 sm:p-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link to="/jobs" className="text-indigo-700 underline dark:text-indigo-300">
+          Jobs
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span className="text-slate-600 dark:text-slate-400">{current_job.id}</span>
+      </nav>
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="min-w-0 text-2xl font-semibold break-words">{plainText(jobDisplayName(current_job), 300)}</h1>
+          <StateBadge state={current_job.state} />
+          <LifecycleBadge lifecycle={current} />
+          {detail.isFetching && !detail.isPending && <span className="text-xs text-slate-500 dark:text-slate-400">refreshing…</span>}
+        </div>
+        {refreshError && <ErrorPanel error={refreshError} title="The latest refresh failed; showing the last known data" onRetry={() => detail.refetch()} />}
+        {current_job.problems.length > 0 && (
+          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            <p className="font-semibold">
+              <span aria-hidden="true">⚠ </span>Unexpected data
+            </p>
+            <p>The server sent some fields this dashboard did not expect; they are shown as far as possible.</p>
+            <ul className="mt-1 list-disc pl-5">
+              {current_job.problems.map((p, i) => (
+                <li key={i}>{plainText(p, 200)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <JobActions job={current_job} />
+      </header>
+      <JobFacts job={current_job} participants={participants} hostName={host} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+        <LifecycleTimeline
+          job={current_job}
+          current={current}
+          history={lifecycle.data?.transitions ?? []}
+          observed={observed}
+          host={host}
+          refreshMs={refreshMs}
+          workflowRun={isWorkflow ? workflowRun : undefined}
+        />
+        <div className="min-w-0 space-y-6">
+          <OutputSection job={current_job} />
+          <JobArguments job={current_job} />
+        </div>
+      </div>
+    </div>
+  )
+}
