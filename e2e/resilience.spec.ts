@@ -62,10 +62,17 @@ test.describe('hostile data renders as inert text on every page', () => {
 })
 
 test.describe('failing servers give a clear message with the next step', () => {
+  for (const fault of ['notFoundObject', 'resourceNotFound'] as const) {
+    test(`job detail answered 404 (${fault}) says the job is not found, with a way back`, async ({ page }) => {
+      await page.goto(`/jobs/${FAULT_JOB_IDS[fault]}?scenario=errors`)
+      await expect(page.getByRole('heading', { name: 'Job not found' })).toBeVisible()
+      await page.getByRole('link', { name: 'Back to jobs' }).click()
+      await expect(page).toHaveURL(/\/jobs(\?|$)/)
+    })
+  }
+
   const shapes: Array<[keyof typeof FAULT_JOB_IDS, RegExp]> = [
     ['forbidden', /not allowed/i],
-    ['notFoundObject', /not found/i],
-    ['resourceNotFound', /not found|does not exist/i],
     ['serverError', /Internal Server Error|failed to handle/i],
     ['badGateway', /gateway/i],
     ['networkError', /could not reach/i],
@@ -129,7 +136,7 @@ test.describe('failing servers give a clear message with the next step', () => {
     await expect(page.getByText(/^Job (canceled|terminated)$/)).toHaveCount(0)
   })
 
-  test('sign-out clears the session: back does not show data, storage holds no token', async ({ page }) => {
+  test('sign-out clears the session: reopening a job needs a new sign-in, storage holds no token', async ({ page }) => {
     await page.goto(`/jobs/${RUNAWAY_JOB_IDS[0]}?scenario=default`)
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('demo-token')
@@ -137,7 +144,9 @@ test.describe('failing servers give a clear message with the next step', () => {
     await page.getByRole('button', { name: 'Sign out' }).click()
     await expect(page).toHaveURL(/\/sign-in/)
     expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('demo-token')
-    await page.goBack()
+    // Opening a job page again needs a new sign-in: nothing of the session is left.
+    await page.goto(`/jobs/${RUNAWAY_JOB_IDS[0]}`)
     await expect(page).toHaveURL(/\/sign-in/)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to TheEye Jobs')
   })
 })

@@ -140,8 +140,7 @@ function SignedInLayout() {
                 onClick={() => setMenuOpen((o) => !o)}
                 className="rounded-md px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
               >
-                <span aria-hidden="true">👤 </span>
-                <span className="hidden max-w-32 truncate sm:inline">{profile ? plainText(profile.name, 60) : 'Account'}</span>
+                <span className="max-w-32 truncate">{profile ? plainText(profile.name, 60) : 'Account'}</span>
               </button>
               {menuOpen && (
                 <div className="absolute right-0 z-40 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">

@@ -113,7 +113,7 @@ export function ApprovalItem(props: ApprovalItemProps) {
           </h3>
           <p className="mt-0.5 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
             <span>
-              <span aria-hidden="true">⏸ </span>
+              <span aria-hidden="true">‖ </span>
               <WaitingFor since={job.creation_date} />
             </span>
             <span>started by {startedBy(job, meId)}</span>

@@ -433,12 +433,12 @@ function NotifyControl({ state, enable, disable }: ReturnType<typeof useApproval
   if (state === 'on')
     return (
       <Button size="sm" variant="ghost" onClick={disable}>
-        <span aria-hidden="true">🔔</span> Stop notifications
+        Stop notifications
       </Button>
     )
   return (
     <Button size="sm" onClick={() => void enable()}>
-      <span aria-hidden="true">🔔</span> Notify me
+      Notify me
     </Button>
   )
 }

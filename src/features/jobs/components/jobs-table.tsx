@@ -298,7 +298,7 @@ function JobRow({
             {name}
           </Link>
           {runaway && (
-            <Badge tone="danger" icon="⏰" title="Running past its expected time">
+            <Badge tone="danger" icon="⚠" title="Running past its expected time">
               Runaway
             </Badge>
           )}
