@@ -7,6 +7,8 @@ test.describe('app shell on the mock backend', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' })).toBeVisible()
     await expect(page.getByRole('link', { name: /^Approvals \(\d+\)$/ })).toBeVisible()
     await expect(page.getByRole('link', { name: /^Runaway \(\d+\)$/ })).toBeVisible()
+    // the approvals waiting on jane show in the tab title on every page
+    await expect(page).toHaveTitle(/^\(6\) Jobs · TheEye Jobs$/)
     // The simulated agent finishes and creates jobs: the mock world changes while we watch.
     const initial = await page.evaluate(() => window.__mockDb!.jobs().map((j) => `${j.id}:${String(j.lifecycle)}`).join())
     await expect.poll(() => page.evaluate(() => window.__mockDb!.jobs().map((j) => `${j.id}:${String(j.lifecycle)}`).join()), { timeout: 15_000 }).not.toBe(initial)

@@ -1,12 +1,32 @@
-import { useEffect } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
 
-/** Sets document.title (plain text: the browser never parses it as HTML). */
+/*
+ * The document title: "<page> · TheEye Jobs", with the number of approvals waiting on the user
+ * in front on every other page ("(3) Jobs · TheEye Jobs"), so a background tab shows it too.
+ * Plain text: the browser never parses a title as HTML.
+ */
+let pendingApprovals = 0
+const listeners = new Set<() => void>()
+const subscribe = (l: () => void) => {
+  listeners.add(l)
+  return () => listeners.delete(l)
+}
+
+export function setTitleApprovalsCount(count: number | undefined): void {
+  const next = count ?? 0
+  if (next === pendingApprovals) return
+  pendingApprovals = next
+  for (const l of listeners) l()
+}
+
 export function useDocumentTitle(title: string): void {
+  const count = useSyncExternalStore(subscribe, () => pendingApprovals, () => 0)
   useEffect(() => {
     const previous = document.title
-    document.title = `${title} · TheEye Jobs`
+    const badge = count > 0 && !title.startsWith('Approvals') ? `(${count}) ` : ''
+    document.title = `${badge}${title} · TheEye Jobs`
     return () => {
       document.title = previous
     }
-  }, [title])
+  }, [title, count])
 }

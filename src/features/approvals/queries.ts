@@ -56,3 +56,12 @@ export function usePendingApprovalsCount(): number | undefined {
   if (mode.kind === 'loading') return undefined
   return query.data
 }
+
+/** The approvals waiting on the signed-in user (undefined while unknown), from the inbox query. */
+export function usePendingApprovalsForMe() {
+  const { config, signedIn } = useSession()
+  const mode = useInboxMode()
+  const select = useCallback((data: JobList) => splitPending(data.jobs, mode).mine, [mode])
+  const query = useQuery({ ...approvalQueries.pending(config.refreshIntervalMs), enabled: signedIn, select })
+  return mode.kind === 'loading' ? undefined : query.data
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
 import { jobDisplayName, type Job } from '@/api/schemas/job'
 import { plainText } from '@/lib/text'
 import { newIds } from './approval-logic'
@@ -23,33 +23,28 @@ function initialState(): NotifyState {
   return optedIn && Notification.permission === 'granted' ? 'on' : 'off'
 }
 
-/**
- * Opt-in desktop notifications for approvals that arrive while the page is open. The first load
- * is the baseline (no burst of notifications for what is already on screen); after that every
- * new approval id gets one notification with its plain-text name. The opt-in lasts for the tab.
+/*
+ * The opt-in is one piece of state for the whole tab: the inbox page shows the switch, and the
+ * signed-in shell (always mounted) sends the notifications, so they arrive on any page.
  */
-export function useApprovalNotifications(jobs: readonly Job[] | undefined) {
-  const [state, setState] = useState<NotifyState>(initialState)
-  const seen = useRef<Set<string> | null>(null)
+let current: NotifyState | null = null
+const listeners = new Set<() => void>()
+function getState(): NotifyState {
+  current ??= initialState()
+  return current
+}
+function setState(next: NotifyState) {
+  current = next
+  for (const l of listeners) l()
+}
+function subscribe(listener: () => void) {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
 
-  useEffect(() => {
-    if (!jobs) return
-    const ids = jobs.map((j) => j.id)
-    if (seen.current === null) {
-      seen.current = new Set(ids)
-      return
-    }
-    const fresh = newIds(seen.current, ids)
-    for (const id of fresh) seen.current.add(id)
-    if (state !== 'on' || !supported() || Notification.permission !== 'granted') return
-    for (const job of jobs.filter((j) => fresh.includes(j.id)).slice(0, 5)) {
-      try {
-        new Notification('Approval waiting on you', { body: plainText(jobDisplayName(job), 200), tag: `approval-${job.id}` })
-      } catch {
-        // Some browsers only allow notifications from a service worker: nothing more to do here.
-      }
-    }
-  }, [jobs, state])
+/** The opt-in switch: state, enable (asks the browser's permission), disable. */
+export function useNotificationOptIn() {
+  const state = useSyncExternalStore(subscribe, getState, () => 'unsupported' as NotifyState)
 
   const enable = useCallback(async () => {
     if (!supported()) return
@@ -81,4 +76,33 @@ export function useApprovalNotifications(jobs: readonly Job[] | undefined) {
   }, [])
 
   return { state, enable, disable }
+}
+
+/**
+ * Sends one desktop notification per approval that arrives after the first load (the first load
+ * is the baseline: no burst for what was already waiting), with its plain-text name, while the
+ * user has opted in. Mount it once, where it lives as long as the session.
+ */
+export function useNotifyNewApprovals(jobs: readonly Job[] | undefined) {
+  const state = useSyncExternalStore(subscribe, getState, () => 'unsupported' as NotifyState)
+  const seen = useRef<Set<string> | null>(null)
+
+  useEffect(() => {
+    if (!jobs) return
+    const ids = jobs.map((j) => j.id)
+    if (seen.current === null) {
+      seen.current = new Set(ids)
+      return
+    }
+    const fresh = newIds(seen.current, ids)
+    for (const id of fresh) seen.current.add(id)
+    if (state !== 'on' || !supported() || Notification.permission !== 'granted') return
+    for (const job of jobs.filter((j) => fresh.includes(j.id)).slice(0, 5)) {
+      try {
+        new Notification('Approval waiting on you', { body: plainText(jobDisplayName(job), 200), tag: `approval-${job.id}` })
+      } catch {
+        // Some browsers only allow notifications from a service worker: nothing more to do here.
+      }
+    }
+  }, [jobs, state])
 }

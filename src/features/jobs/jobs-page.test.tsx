@@ -75,6 +75,23 @@ describe('jobs list: filters <-> URL <-> request', () => {
     expect(screen.getByRole('img', { name: /Duration of recent runs/ })).toBeInTheDocument()
   })
 
+  it('typing in "Find a task" narrows the task options, and Enter picks the first match', async () => {
+    const requests = captureListRequests()
+    const user = userEvent.setup()
+    const { router } = renderJobs()
+    const task = await screen.findByRole('listbox', { name: 'Task' })
+    await within(task).findByRole('option', { name: 'Backup DB' })
+    await user.type(screen.getByRole('searchbox', { name: 'Find a task' }), 'rotat')
+    expect(within(task).getAllByRole('option').map((o) => o.textContent)).toEqual(['Rotate logs'])
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('task')).toEqual([TASK_IDS.rotateLogs]))
+    await waitFor(() => expect(requests.some((q) => q.get('where[task_id]') === TASK_IDS.rotateLogs)).toBe(true))
+    // the box clears and every task is listed again, the picked one selected
+    expect(screen.getByRole('searchbox', { name: 'Find a task' })).toHaveValue('')
+    expect(within(task).getByRole('option', { name: 'Rotate logs' })).toHaveProperty('selected', true)
+    expect(within(task).getAllByRole('option').length).toBeGreaterThan(5)
+  })
+
   it('the State filter sends where[state]=failure and writes state=failure', async () => {
     const requests = captureListRequests()
     const user = userEvent.setup()

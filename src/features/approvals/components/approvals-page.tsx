@@ -17,7 +17,7 @@ import { useToast } from '@/lib/toast'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { decisionLabels, isTypingTarget, splitPending } from '../approval-logic'
 import { approvalQueries, useInboxMode } from '../queries'
-import { useApprovalNotifications } from '../use-approval-notifications'
+import { useNotificationOptIn } from '../use-approval-notifications'
 import { ApprovalItem, itemName, type Decision, type ItemDetail } from './approval-item'
 import { BulkDialog, type BulkEntry, type BulkSnapshot, type DecideResult } from './bulk-dialog'
 import { DecidedList } from './decided-list'
@@ -90,7 +90,7 @@ export function ApprovalsPage() {
 
   const loading = mode.kind === 'loading' || (signedIn && pending.isPending)
   useDocumentTitle(loading || !pending.data ? 'Approvals' : `Approvals (${split.mine.length})`)
-  const notifications = useApprovalNotifications(loading ? undefined : pending.data ? split.mine : undefined)
+  const notifications = useNotificationOptIn()
 
   const focusItem = useCallback((id: string | undefined) => {
     if (!id) return
@@ -427,7 +427,7 @@ export function ApprovalsPage() {
   )
 }
 
-function NotifyControl({ state, enable, disable }: ReturnType<typeof useApprovalNotifications>) {
+function NotifyControl({ state, enable, disable }: ReturnType<typeof useNotificationOptIn>) {
   if (state === 'unsupported') return null
   if (state === 'denied') return <p className="text-sm text-slate-600 dark:text-slate-300">Notifications are blocked in this browser’s settings.</p>
   if (state === 'on')

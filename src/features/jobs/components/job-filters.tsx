@@ -41,14 +41,20 @@ export function JobFiltersBar({ filters, tasks, tasksError, onChange, onClear, a
 }
 
 /**
- * "Task": a native multiple select (role listbox; its built-in type-ahead jumps to a task by its
- * first letters; Ctrl/Cmd+click or Shift+arrows pick several). Options are task names, values ids.
+ * "Task": a type-ahead box that narrows a native multiple select (role listbox, named "Task";
+ * Ctrl/Cmd+click or Shift+arrows pick several; Enter in the box picks the first match).
+ * Options are task names, values ids.
  */
 function TaskSelect({ value, tasks, tasksError, onChange }: { value: string[]; tasks: Task[] | undefined; tasksError: unknown; onChange: (ids: string[]) => void }) {
   const id = useId()
+  const findId = useId()
   const hintId = useId()
+  const [find, setFind] = useState('')
   const known = new Set((tasks ?? []).map((t) => t.id))
-  const options = [...(tasks ?? [])].sort((a, b) => a.name.localeCompare(b.name))
+  const needle = find.trim().toLowerCase()
+  const all = [...(tasks ?? [])].sort((a, b) => a.name.localeCompare(b.name))
+  // Type-ahead narrows the options; selected tasks always stay listed (and selected).
+  const options = needle ? all.filter((t) => value.includes(t.id) || t.name.toLowerCase().includes(needle)) : all
   // A task id from a shared link that is not (or not yet) in the task list still shows as selected.
   const unknown = value.filter((v) => !known.has(v))
   return (
@@ -56,6 +62,24 @@ function TaskSelect({ value, tasks, tasksError, onChange }: { value: string[]; t
       <label htmlFor={id} className={labelCls}>
         Task
       </label>
+      <input
+        id={findId}
+        type="search"
+        value={find}
+        onChange={(e) => setFind(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          // Enter picks the first match, like a combobox.
+          if (e.key !== 'Enter') return
+          e.preventDefault()
+          const first = options.find((t) => !value.includes(t.id))
+          if (first) onChange([...value, first.id])
+          setFind('')
+        }}
+        aria-label="Find a task"
+        aria-controls={id}
+        placeholder="Find a task…"
+        className={`${control} mb-1 w-56`}
+      />
       <select
         id={id}
         multiple
@@ -77,7 +101,13 @@ function TaskSelect({ value, tasks, tasksError, onChange }: { value: string[]; t
         ))}
       </select>
       <p id={hintId} className="mt-1 w-56 text-xs text-slate-600 dark:text-slate-300">
-        {tasksError ? 'Task names could not be loaded; ids shown.' : value.length ? `${value.length} selected · Ctrl+click for more` : 'Type to jump · Ctrl+click for several'}
+        {tasksError
+          ? 'Task names could not be loaded; ids shown.'
+          : needle && options.length === 0
+            ? 'No task matches.'
+            : value.length
+              ? `${value.length} selected · Ctrl+click for more`
+              : 'Type above to narrow, Enter to pick · Ctrl+click for several'}
       </p>
     </div>
   )

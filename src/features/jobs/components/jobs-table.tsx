@@ -1,6 +1,6 @@
 import { useHostName } from '@/lib/job-queries'
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { type ReactNode, memo, useEffect, useLayoutEffect, useRef } from 'react'
 import { Link } from 'react-router'
 import type { Job } from '@/api/schemas/job'
 import { isRunning, jobDisplayName } from '@/api/schemas/job'
@@ -253,7 +253,8 @@ function SortHeader({ column, label, sort, onSort }: { column: SortKey; label: s
   )
 }
 
-function JobRow({
+/** Memoized: while scrolling, rows that stay in view are not rendered again. */
+const JobRow = memo(function JobRow({
   job,
   rowIndex,
   now,
@@ -335,7 +336,7 @@ function JobRow({
       <td className="truncate px-2 text-slate-600 dark:text-slate-300">{job.origin ? plainText(job.origin, 40) : '—'}</td>
     </tr>
   )
-}
+})
 
 /** Empty-state text: says why the table is empty. */
 export function EmptyState({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
