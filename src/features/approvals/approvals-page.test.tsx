@@ -7,6 +7,14 @@ import { APPROVAL_JOB_IDS, FOREIGN_APPROVAL_JOB_ID, SPECIAL_JOB_IDS } from '@/mo
 import { mockServer, useMockWorld } from '@/mocks/node'
 import { renderWithProviders } from '@/testing/render'
 import { ApprovalsPage } from './components/approvals-page'
+import { usePendingApprovalsForMe } from './queries'
+import { resetNotificationOptIn, useNotifyNewApprovals } from './use-approval-notifications'
+
+/** What the signed-in shell mounts on every page: the notifier. */
+function ShellNotifier() {
+  useNotifyNewApprovals(usePendingApprovalsForMe())
+  return null
+}
 
 const MINE = Object.values(APPROVAL_JOB_IDS)
 
@@ -15,7 +23,15 @@ function renderPage(opts: { refreshIntervalMs?: number } = {}) {
     route: '/approvals',
     config: opts.refreshIntervalMs ? { refreshIntervalMs: opts.refreshIntervalMs } : undefined,
     routes: [
-      { path: '/approvals', element: <ApprovalsPage /> },
+      {
+        path: '/approvals',
+        element: (
+          <>
+            <ApprovalsPage />
+            <ShellNotifier />
+          </>
+        ),
+      },
       { path: '/jobs/:jobId', element: <p>Job page</p> },
     ],
   })
@@ -285,7 +301,10 @@ describe('approvals inbox: deciding', () => {
 })
 
 describe('approvals inbox: never miss one', () => {
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    resetNotificationOptIn()
+  })
 
   it('after opting in, notifies once per new approval with its plain-text name, not for those already shown', async () => {
     const shown: Array<{ title: string; body?: string }> = []

@@ -30,8 +30,15 @@ function initialState(): NotifyState {
 let current: NotifyState | null = null
 const listeners = new Set<() => void>()
 function getState(): NotifyState {
+  if (!supported()) return 'unsupported'
   current ??= initialState()
   return current
+}
+
+/** Forgets the opt-in decision of this tab (sign-out; tests). */
+export function resetNotificationOptIn(): void {
+  current = null
+  for (const l of listeners) l()
 }
 function setState(next: NotifyState) {
   current = next
