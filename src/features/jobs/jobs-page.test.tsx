@@ -270,7 +270,15 @@ describe('jobs list: live refresh and history', () => {
     expect(Number(table.getAttribute('aria-rowcount'))).toBeGreaterThan(before)
   })
 
-  it('a non-admin who clears history sees the server refuse, and nothing is claimed done', async () => {
+  it('is not offered to a user the gateway profile says is not an admin', async () => {
+    renderJobs(`/jobs?task=${TASK_IDS.backupDb}`)
+    await within(await screen.findByRole('table')).findAllByRole('link')
+    await screen.findByText('Success rate')
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Clear finished history' })).not.toBeInTheDocument())
+  })
+
+  it('without a profile, a non-admin who clears history sees the server refuse, and nothing is claimed done', async () => {
+    mockServer.use(http.get('*/mock/gateway/api/session/profile', () => HttpResponse.json('Not Found', { status: 404 })))
     const user = userEvent.setup()
     renderJobs(`/jobs?task=${TASK_IDS.backupDb}`)
     await within(await screen.findByRole('table')).findAllByRole('link')

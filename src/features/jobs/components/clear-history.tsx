@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { errorMessage } from '@/components/ui/error-panel'
 import { plainText } from '@/lib/text'
+import { useSession } from '@/lib/session'
 import { useToast } from '@/lib/toast'
 import { useClearFinishedHistory } from '../queries'
 
@@ -14,12 +15,22 @@ interface Scope {
   loadedFinished: number
 }
 
+/** Credentials that may delete history (theeye-api.md §2.3: admin and above). */
+const ADMIN_CREDENTIALS = ['admin', 'integration', 'owner', 'root']
+
 /**
- * "Clear finished history". Shown to everyone: only admins may do it, and the server says so (403)
- * for others, which is shown as it is. The scope is snapshotted when the dialog opens, so a live
- * refresh cannot change what the confirm button acts on.
+ * "Clear finished history", for admins. Hidden when the gateway profile says the user is not one;
+ * shown when the credential is unknown (no gateway), where the server's 403 is shown as it is.
+ * The scope is snapshotted when the dialog opens, so a live refresh cannot change what the
+ * confirm button acts on.
  */
 export function ClearHistoryButton({ currentScope }: { currentScope: () => Scope }) {
+  const { profile } = useSession()
+  if (profile?.credential && !ADMIN_CREDENTIALS.includes(profile.credential)) return null
+  return <ClearHistory currentScope={currentScope} />
+}
+
+function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
   const [scope, setScope] = useState<Scope | null>(null)
   const clear = useClearFinishedHistory()
   const toast = useToast()
