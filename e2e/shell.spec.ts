@@ -43,6 +43,18 @@ test.describe('app shell on the mock backend', () => {
     await expect(page.getByRole('status').filter({ hasText: /sign in again/i })).toBeVisible()
   })
 
+  test('switches organization: a new token, and the other organization’s jobs', async ({ page }) => {
+    await page.goto('/jobs?scenario=default')
+    const table = page.getByRole('table')
+    await expect(table.getByRole('link').first()).toBeVisible()
+    await page.getByRole('combobox', { name: 'Organization' }).selectOption({ label: 'Acme Corp' })
+    await expect(page.getByText('Switched to Acme Corp')).toBeVisible()
+    await expect(table.getByRole('link', { name: 'Acme health check' }).first()).toBeVisible()
+    await expect(table.getByRole('link', { name: 'Backup DB' })).toHaveCount(0)
+    // the demo organization's approvals are not Acme's
+    await expect(page.getByRole('link', { name: /^Approvals \(0\)$/ })).toBeVisible()
+  })
+
   test('unknown pages say so, and the theme can be switched', async ({ page }) => {
     await page.goto('/no-such-page?scenario=empty')
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
