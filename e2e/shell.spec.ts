@@ -43,6 +43,19 @@ test.describe('app shell on the mock backend', () => {
     await expect(page.getByRole('status').filter({ hasText: /sign in again/i })).toBeVisible()
   })
 
+  test('the account menu closes with Escape or a click elsewhere', async ({ page }) => {
+    await page.goto('/jobs?scenario=empty')
+    const account = page.getByRole('button', { name: /^Account/ })
+    await account.click()
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0)
+    await expect(account).toBeFocused()
+    await account.click()
+    await page.getByRole('heading', { level: 1 }).click()
+    await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0)
+  })
+
   test('switches organization: a new token, and the other organization’s jobs', async ({ page }) => {
     await page.goto('/jobs?scenario=default')
     const table = page.getByRole('table')

@@ -72,6 +72,15 @@ function SignedInLayout() {
   const navigate = useNavigate()
   const toast = useToast()
   const [menuOpen, setMenuOpen] = useState(false)
+  const menuRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!menuOpen) return
+    const onPointer = (e: PointerEvent) => {
+      if (!menuRef.current?.contains(e.target as Node)) setMenuOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointer)
+    return () => document.removeEventListener('pointerdown', onPointer)
+  }, [menuOpen])
   const orgs = profile?.organizations ?? []
 
   return (
@@ -131,7 +140,20 @@ function SignedInLayout() {
                 {plainText(customer, 60)}
               </span>
             )}
-            <div className="relative">
+            <div
+              className="relative"
+              ref={menuRef}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && menuOpen) {
+                  setMenuOpen(false)
+                  menuRef.current?.querySelector('button')?.focus()
+                }
+              }}
+              onBlur={(e) => {
+                // Focus left the account menu: close it.
+                if (menuOpen && !e.currentTarget.contains(e.relatedTarget as Node | null)) setMenuOpen(false)
+              }}
+            >
               <button
                 type="button"
                 aria-expanded={menuOpen}
