@@ -83,3 +83,26 @@ test('the inbox and its dialogs have no serious accessibility violations', async
   await expect(page.getByRole('list', { name: 'Recent decisions' })).toBeVisible()
   await expectNoSeriousA11yViolations(page)
 })
+
+test('closing a dialog puts the keyboard back on the control that opened it', async ({ page }) => {
+  await openInbox(page)
+  await expect(items(page).first().getByRole('button', { name: 'Approve', exact: true })).toBeVisible()
+
+  const help = page.getByRole('button', { name: 'Keyboard shortcuts' })
+  await help.click()
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(help).toBeFocused()
+
+  await inbox(page).getByRole('checkbox', { name: /^Select / }).first().check()
+  const rejectSelected = page.getByRole('button', { name: 'Reject selected' })
+  await rejectSelected.click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Go back' }).click()
+  await expect(page.getByRole('alertdialog')).toHaveCount(0)
+  await expect(rejectSelected).toBeFocused()
+
+  // The shortcuts still work from there: j moves on from the request whose box was ticked.
+  await page.keyboard.press('j')
+  await expect(items(page).nth(1)).toBeFocused()
+})

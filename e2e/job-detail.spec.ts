@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { HOSTILE_JOB_IDS, RUNAWAY_JOB_ID_MAP, SPECIAL_JOB_IDS } from '../src/mocks/ids'
+import { FAULT_JOB_IDS, HOSTILE_JOB_IDS, RUNAWAY_JOB_ID_MAP, SPECIAL_JOB_IDS } from '../src/mocks/ids'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 
 /**
@@ -94,4 +94,41 @@ test('a 2 MB log opens, scrolls and searches', async ({ page }) => {
   await expect(output.getByText(/^1 of \d{5}$/)).toBeVisible()
   // Script data stays text.
   await expect(log.getByText(/onerror/).first()).toBeVisible()
+})
+
+test('after a dialog closes, the keyboard is back where it was, or on what happened', async ({ page }) => {
+  // A refused cancel: the dialog goes, the error is announced and focus is back on "Cancel job".
+  await page.goto(`/jobs/${FAULT_JOB_IDS.cancelForbidden}?scenario=errors`)
+  const cancel = page.getByRole('button', { name: 'Cancel job' })
+  await cancel.focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('alertdialog', { name: /Cancel job/ })
+  await dialog.getByRole('button', { name: 'Cancel job' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('alert').filter({ hasText: 'The job was not canceled' })).toBeVisible()
+  await expect(dialog).toBeHidden()
+  await expect(cancel).toBeFocused()
+
+  // "Close" on Run again: back on "Run again".
+  const runAgain = page.getByRole('button', { name: 'Run again' })
+  await runAgain.click()
+  await page.getByRole('dialog', { name: /again/ }).getByRole('button', { name: 'Close' }).click()
+  await expect(runAgain).toBeFocused()
+
+  // A restart removes the Restart button: focus goes to the outcome, not to the top of the page.
+  await page.goto(`/jobs/${SPECIAL_JOB_IDS.finishedBackup}?scenario=default`)
+  await page.getByRole('button', { name: 'Restart' }).click()
+  await page.getByRole('dialog', { name: /Restart/ }).getByRole('button', { name: 'Restart job' }).click()
+  await expect(page.getByText('Job restarted: it is queued to run again.')).toBeFocused()
+})
+
+test('a 6,000-character argument wraps on a phone instead of widening the page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(`/jobs/${HOSTILE_JOB_IDS.longName}?scenario=hostile`)
+  const args = page.getByRole('region', { name: 'Arguments' })
+  await expect(args.getByRole('table')).toBeVisible()
+  await expect(args.getByText(/^A{100}/).first()).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  const box = await args.getByRole('table').boundingBox()
+  expect(box!.width).toBeLessThanOrEqual(390)
 })

@@ -27,6 +27,17 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const descId = useId()
+  // Keyboard users continue where they were: focus returns to the control that opened the dialog
+  // (the element is unmounted on close, so the browser's own restoring does not apply).
+  useEffect(() => {
+    if (!open) return
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    return () => {
+      requestAnimationFrame(() => {
+        if (opener?.isConnected && !(opener as HTMLButtonElement).disabled && document.activeElement === document.body) opener.focus()
+      })
+    }
+  }, [open])
   useEffect(() => {
     const el = ref.current
     if (!el) return

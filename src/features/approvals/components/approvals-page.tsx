@@ -17,6 +17,7 @@ import { useToast } from '@/lib/toast'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { decisionLabels, isTypingTarget, splitPending } from '../approval-logic'
 import { approvalQueries, useInboxMode } from '../queries'
+import { useFocusReturn } from '../use-focus-return'
 import { useNotificationOptIn } from '../use-approval-notifications'
 import { ApprovalItem, itemName, type Decision, type ItemDetail } from './approval-item'
 import { BulkDialog, type BulkEntry, type BulkSnapshot, type DecideResult } from './bulk-dialog'
@@ -87,6 +88,16 @@ export function ApprovalsPage() {
       return [job.id, { job: r?.data, isPending: !!r?.isPending, error: r?.error ?? null, refetch: () => void r?.refetch() }]
     }),
   )
+
+  // After a dialog: back to the control that opened it, else to the request the user was on.
+  const pageRef = useRef<HTMLDivElement>(null)
+  const afterDialog = () =>
+    (activeId ? itemRefs.current.get(activeId) : undefined) ??
+    (shown[0] ? itemRefs.current.get(shown[0].id) : undefined) ??
+    pageRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')
+  useFocusReturn(!!bulk, afterDialog)
+  useFocusReturn(!!cancelTarget, afterDialog)
+  useFocusReturn(helpOpen, afterDialog)
 
   const loading = mode.kind === 'loading' || (signedIn && pending.isPending)
   useDocumentTitle(loading || !pending.data ? 'Approvals' : `Approvals (${split.mine.length})`)
@@ -298,7 +309,7 @@ export function ApprovalsPage() {
   const selectedShown = shown.filter((j) => selected.has(j.id))
 
   return (
-    <div className="mx-auto max-w-5xl p-4 sm:p-6">
+    <div ref={pageRef} className="mx-auto max-w-5xl p-4 sm:p-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">Approvals</h1>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
 import { CANCELABLE_LIFECYCLES, isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import type { TaskArgument } from '@/api/schemas/task'
@@ -13,6 +13,7 @@ import { plainText } from '@/lib/text'
 import { useToast } from '@/lib/toast'
 import { argumentsFromValues, initialArgumentValues } from '../argument-values'
 import { jobDetailQueries, useRestartJob, useRunAgain, useSubmitInput } from '../queries'
+import { useFocusReturn } from '../use-focus-return'
 import { useSingleFlight } from '../use-single-flight'
 import { ArgumentForm } from './argument-form'
 
@@ -155,6 +156,14 @@ export function JobActions({ job }: { job: Job }) {
   const [cancelSnapshot, setCancelSnapshot] = useState<Job | null>(null)
   const [runSnapshot, setRunSnapshot] = useState<Job | null>(null)
   const [restartSnapshot, setRestartSnapshot] = useState<Job | null>(null)
+  const statusRef = useRef<HTMLParagraphElement>(null)
+  const alertRef = useRef<HTMLDivElement>(null)
+  const actionsRef = useRef<HTMLDivElement>(null)
+  // After a dialog: back to the button that opened it, else (the action is gone) to what happened.
+  const afterDialog = () => statusRef.current ?? alertRef.current ?? actionsRef.current?.querySelector<HTMLElement>('button:not(:disabled)')
+  useFocusReturn(!!cancelSnapshot, afterDialog)
+  useFocusReturn(!!runSnapshot, afterDialog)
+  useFocusReturn(!!restartSnapshot, afterDialog)
 
   const name = plainText(jobDisplayName(job), 120)
   const successLabel = plainText(job.task?.success_label || job.success_label || 'Approve', 60)
@@ -196,7 +205,7 @@ export function JobActions({ job }: { job: Job }) {
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-2">
+      <div ref={actionsRef} className="flex flex-wrap items-center gap-2">
         {actions.decide && (
           <>
             {job.task?.success_enabled !== false && (
@@ -262,14 +271,14 @@ export function JobActions({ job }: { job: Job }) {
       )}
       <div role="status" className="text-sm">
         {notice?.kind === 'status' && (
-          <p className="rounded-md border border-slate-300 bg-white p-2 dark:border-slate-600 dark:bg-slate-800">
+          <p ref={statusRef} tabIndex={-1} className="rounded-md border border-slate-300 bg-white p-2 dark:border-slate-600 dark:bg-slate-800">
             <span aria-hidden="true">ℹ </span>
             {notice.text}
           </p>
         )}
       </div>
       {notice?.kind === 'error' && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           <p className="font-semibold">
             <span aria-hidden="true">⚠ </span>
             {notice.title}

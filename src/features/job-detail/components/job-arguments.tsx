@@ -9,7 +9,7 @@ function MaskedValue({ label, value }: { label: string; value: unknown }) {
   return (
     <span className="inline-flex flex-wrap items-start gap-2">
       {revealed ? (
-        <pre className="font-mono text-xs break-words whitespace-pre-wrap">{multilineText(value)}</pre>
+        <pre className="font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">{multilineText(value)}</pre>
       ) : (
         <span className="text-slate-600 italic dark:text-slate-400">hidden (masked)</span>
       )}
@@ -32,10 +32,11 @@ export function JobArguments({ job }: { job: Job }) {
       ) : values.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">This job has no arguments.</p>
       ) : (
-        <table className="w-full text-left text-sm">
+        // Fixed layout and break-anywhere: a 6,000-character word wraps instead of widening the page.
+        <table className="w-full table-fixed text-left text-sm">
           <thead className="text-xs text-slate-600 dark:text-slate-400">
             <tr>
-              <th scope="col" className="w-48 py-1 pr-3">Argument</th>
+              <th scope="col" className="w-[40%] py-1 pr-3 sm:w-48">Argument</th>
               <th scope="col" className="py-1">Value</th>
             </tr>
           </thead>
@@ -45,9 +46,9 @@ export function JobArguments({ job }: { job: Job }) {
               const label = def?.label ? plainText(def.label, 120) : `Argument ${i + 1}`
               return (
                 <tr key={i} className="align-top">
-                  <th scope="row" className="py-1.5 pr-3 font-medium">
+                  <th scope="row" className="py-1.5 pr-3 font-medium break-words">
                     {label}
-                    {def?.type && def.type !== 'input' && <span className="ml-1 text-xs font-normal text-slate-600 dark:text-slate-400">({plainText(def.type, 30)})</span>}
+                    {def?.type && def.type !== 'input' && <span className="ml-1 inline-block text-xs font-normal text-slate-600 dark:text-slate-400">({plainText(def.type, 30)})</span>}
                   </th>
                   <td className="py-1.5">
                     {def?.masked ? (
@@ -57,7 +58,7 @@ export function JobArguments({ job }: { job: Job }) {
                     ) : typeof value === 'string' && value.startsWith('data:') ? (
                       <span>a file ({Math.round((value.length * 3) / 4 / 1024)} KB, as a data URL)</span>
                     ) : (
-                      <pre className="max-h-48 overflow-auto font-mono text-xs break-words whitespace-pre-wrap">{multilineText(value)}</pre>
+                      <pre className="max-h-48 overflow-auto font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">{multilineText(value)}</pre>
                     )}
                   </td>
                 </tr>

@@ -71,12 +71,12 @@ function OutputParameters({ job }: { job: Job }) {
   return (
     <div className="space-y-2">
       <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-700" tabIndex={0} role="region" aria-label="Parameter values">
-        <table className="w-full text-left text-sm">
+        <table className="w-full table-fixed text-left text-sm">
           <caption className="sr-only">Output parameters ({values.length})</caption>
           <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
             <tr>
               <th scope="col" className="w-12 px-3 py-2">#</th>
-              <th scope="col" className="w-48 px-3 py-2">Name</th>
+              <th scope="col" className="w-[35%] px-3 py-2 sm:w-48">Name</th>
               <th scope="col" className="px-3 py-2">Value</th>
             </tr>
           </thead>
@@ -84,9 +84,9 @@ function OutputParameters({ job }: { job: Job }) {
             {shown.map((value, i) => (
               <tr key={i} className="align-top [content-visibility:auto]">
                 <td className="px-3 py-1.5 text-slate-500 tabular-nums dark:text-slate-400">{i + 1}</td>
-                <td className="px-3 py-1.5">{outputLabel(params[i], i)}</td>
+                <td className="px-3 py-1.5 [overflow-wrap:anywhere]">{outputLabel(params[i], i)}</td>
                 <td className="px-3 py-1.5">
-                  <pre className="max-h-48 overflow-auto font-mono text-xs break-words whitespace-pre-wrap">{multilineText(value)}</pre>
+                  <pre className="max-h-48 overflow-auto font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">{multilineText(value)}</pre>
                 </td>
               </tr>
             ))}
