@@ -52,3 +52,46 @@ test('filters by task, opens a job, and comes back to the same filter and scroll
 
   await expectNoSeriousA11yViolations(page)
 })
+
+test('on a phone the filters fold away so jobs show on the first screen, and unfold when filters are set', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await openSignedIn(page, '/jobs', 'Jobs')
+  const table = page.getByRole('table')
+  const filters = page.getByRole('button', { name: 'Filters', exact: true })
+  await expect(filters).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.getByRole('listbox', { name: 'Task' })).toBeHidden()
+  // The first job is on the first screen, and the page does not scroll sideways.
+  await expect(table.getByRole('link').first()).toBeInViewport()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+  await filters.click()
+  await expect(filters).toHaveAttribute('aria-expanded', 'true')
+  await page.getByRole('combobox', { name: 'State' }).selectOption('failure')
+  await expect(page).toHaveURL(/[?&]state=failure(&|$)/)
+  await expect(page.getByRole('button', { name: 'Filters · 1 active' })).toHaveAttribute('aria-expanded', 'true')
+
+  // A shared link with filters opens with them shown.
+  await page.reload()
+  await expect(page.getByRole('button', { name: 'Filters · 1 active' })).toHaveAttribute('aria-expanded', 'true')
+  await expect(page.getByRole('combobox', { name: 'State' })).toHaveValue('failure')
+  await expectNoSeriousA11yViolations(page)
+})
+
+test.describe('in a time zone far from UTC', () => {
+  test.use({ timezoneId: 'Asia/Kolkata' })
+
+  test('a custom created date can be retyped and cleared in the local time zone', async ({ page }) => {
+    await openSignedIn(page, '/jobs?from=2026-03-15T14:30:00.000Z', 'Jobs')
+    const from = page.getByLabel('Created from')
+    await expect(from).toHaveValue('2026-03-15T20:00')
+    await expect(page.getByText(/^Times in your time zone \(Asia\/(Kolkata|Calcutta)\)\.$/)).toBeVisible()
+    // Retype the year (month, day, then year): every keystroke stays in the field.
+    await from.focus()
+    for (const key of ['ArrowRight', 'ArrowRight', '2', '0', '2', '5']) await page.keyboard.press(key)
+    await expect(from).toHaveValue('2025-03-15T20:00')
+    await expect(page).toHaveURL(/[?&]from=2025-03-15T14%3A30%3A00\.000Z(&|$)/)
+    await page.getByRole('button', { name: 'Clear dates' }).click()
+    await expect(page).not.toHaveURL(/[?&]from=/)
+    await expect(from).toHaveValue('')
+  })
+})

@@ -47,3 +47,11 @@ test('finds the runaway jobs, cancels two of them, and sees them leave', async (
   await expect(table.getByRole('link', { name: kept.name })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Runaway (1)' })).toBeVisible()
 })
+
+test('on a phone the runaway table scrolls inside its box, not the whole page', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/runaway?scenario=default')
+  await expect(page.getByRole('table').getByRole('link')).toHaveCount(RUNAWAY_JOB_IDS.length)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  await expect(page.getByRole('button', { name: 'Cancel all' })).toBeInViewport()
+})

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react'
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -310,3 +310,74 @@ describe('jobs list: live refresh and history', () => {
     })
   })
 })
+
+describe('jobs list: created range and empty results (QA)', () => {
+  const fromParam = (router: { state: { location: { search: string } } }) => new URLSearchParams(router.state.location.search).get('from')
+
+  it('editing the year of a custom date keeps the field and the filter until the year is whole', async () => {
+    const { router } = renderJobs('/jobs?from=2026-03-15T14:30:00.000Z')
+    await screen.findAllByRole('link')
+    const from = screen.getByLabelText('Created from')
+    expect(from).toHaveValue(toLocal('2026-03-15T14:30:00.000Z'))
+    // The browser reports each keystroke of a retyped year: 0002, 0020, 0202, then 2025.
+    fireEvent.input(from, { target: { value: '0002-03-15T10:30' } })
+    await new Promise((r) => setTimeout(r, 600))
+    expect(fromParam(router)).toBe('2026-03-15T14:30:00.000Z')
+    expect(from).toHaveValue('0002-03-15T10:30')
+    fireEvent.input(from, { target: { value: '2025-03-15T10:30' } })
+    await waitFor(() => expect(fromParam(router)).toBe(new Date('2025-03-15T10:30').toISOString()))
+    expect(from).toHaveValue('2025-03-15T10:30')
+  })
+
+  it('a date from the URL shows in the field, and Clear dates removes both ends', async () => {
+    const user = userEvent.setup()
+    const { router } = renderJobs('/jobs?from=0999-01-01T00:00:00.000Z&to=2026-03-15T14:30:00.000Z')
+    await screen.findByRole('table')
+    expect(screen.getByLabelText('Created from')).toHaveValue(toLocal('0999-01-01T00:00:00.000Z'))
+    expect(screen.getByText(/Times in your time zone/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Clear dates' }))
+    await waitFor(() => expect(router.state.location.search).toBe(''))
+    expect(screen.getByLabelText('Created from')).toHaveValue('')
+    expect(screen.getByLabelText('Created to')).toHaveValue('')
+  })
+
+  it('an empty result says which filters are set, and that a start after the end cannot match', async () => {
+    renderJobs('/jobs?state=timeout&lifecycle=ready&from=2026-03-15T14:30:00.000Z&to=2026-03-14T14:30:00.000Z')
+    const why = await screen.findByRole('list', { name: 'Active filters' })
+    expect(within(why).getByText('State: timeout')).toBeInTheDocument()
+    expect(within(why).getByText('Lifecycle: ready')).toBeInTheDocument()
+    expect(within(why).getByText(/the start is after the end/)).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent('“From” is after “to”: no job can match.')
+  })
+
+  it('a text search that matches none of the loaded jobs says so and offers to load the rest', async () => {
+    renderJobs('/jobs?q=zz-no-such-job')
+    const why = await screen.findByRole('list', { name: 'Active filters' })
+    expect(within(why).getByText(/Text “zz-no-such-job”: searched the \d+ loaded jobs; older jobs are not loaded yet/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Load all and search again' })).toBeInTheDocument()
+  })
+
+  it('the Filters panel is folded without filters (narrow screens) and unfolded by a link with filters or by /', async () => {
+    const user = userEvent.setup()
+    const first = renderJobs()
+    await screen.findAllByRole('link')
+    const toggle = screen.getByRole('button', { name: 'Filters' })
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    await user.keyboard('/')
+    expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus()
+    first.unmount()
+
+    renderJobs('/jobs?state=failure')
+    const folded = await screen.findByRole('button', { name: /^Filters/ })
+    expect(folded).toHaveAccessibleName('Filters · 1 active')
+    expect(folded).toHaveAttribute('aria-expanded', 'true')
+  })
+})
+
+/** What a datetime-local field shows for an ISO instant, in the test's time zone. */
+function toLocal(iso: string): string {
+  const d = new Date(iso)
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}

@@ -1,14 +1,16 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { useLocation, useNavigate } from 'react-router'
 import { isFinished } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { useNow } from '@/components/ui/time'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { useSession } from '@/lib/session'
+import { plainText } from '@/lib/text'
 import { mergeLoaded, searchJobs, sortJobs, stateCounts, taskInsight, taskNameIndex } from '../job-list-model'
 import { ALL_PAGE_SIZE, HEAD_PAGE_SIZE, jobPagesKeys, jobsListQueries, liveHeadOptions, MORE_PAGE_SIZE, setNextPageSize } from '../queries'
-import { hasAnyFilter, hasServerFilters, serverQuery, sortParam, useJobFilters } from '../use-job-filters'
+import { hasAnyFilter, hasServerFilters, serverQuery, sortParam, useJobFilters, type JobFilters } from '../use-job-filters'
 import { ClearHistoryButton } from './clear-history'
 import { JobFiltersBar } from './job-filters'
 import { EmptyState, JobsTable } from './jobs-table'
@@ -17,6 +19,24 @@ import { MalformedNote } from './malformed-note'
 import { isTypingTarget, ShortcutsDialog } from './shortcuts-dialog'
 import { StateCounts } from './state-counts'
 import { TaskInsightPanel } from './task-insight'
+
+/** The active filters in words, for an empty result: the user sees which one to loosen. */
+function filterSummary(f: JobFilters, names: Map<string, string>, loadedCount: number, more: boolean): string[] {
+  const out: string[] = []
+  if (f.task.length) out.push(`Task: ${f.task.map((id) => plainText(names.get(id) ?? id, 60)).join(', ')}`)
+  if (f.state) out.push(`State: ${plainText(f.state, 40)}`)
+  if (f.lifecycle) out.push(`Lifecycle: ${plainText(f.lifecycle, 40)}`)
+  if (f.type) out.push(`Type: ${plainText(f.type, 40)}`)
+  if (f.from || f.to) {
+    const at = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '…')
+    const inverted = !!f.from && !!f.to && Date.parse(f.from) > Date.parse(f.to)
+    out.push(`Created: ${at(f.from)} – ${at(f.to)}${inverted ? ' (the start is after the end)' : ''}`)
+  }
+  if (f.q.trim()) {
+    out.push(`Text “${plainText(f.q.trim(), 60)}”: searched the ${loadedCount} loaded ${loadedCount === 1 ? 'job' : 'jobs'}${more ? '; older jobs are not loaded yet' : ''}`)
+  }
+  return out
+}
 
 export interface JobsPageProps {
   /** Ids of runaway jobs (from the runaway feature), marked in the table. */
@@ -91,12 +111,16 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [focusToken, setFocusToken] = useState(0)
   const [helpOpen, setHelpOpen] = useState(false)
+  // Narrow screens fold the filters away unless some are set (a shared link with filters shows them).
+  const [filtersOpen, setFiltersOpen] = useState(() => hasAnyFilter(filters))
   const searchRef = useRef<HTMLInputElement>(null)
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return
       if (e.key === '/') {
         e.preventDefault()
+        // A folded panel (phone) hides the box: unfold it first, or focus goes nowhere.
+        flushSync(() => setFiltersOpen(true))
         searchRef.current?.focus()
       } else if (e.key === '?') {
         e.preventDefault()
@@ -153,7 +177,8 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
             fetching={head.isFetching}
           />
           <ClearHistoryButton currentScope={currentScope} />
-          <Button variant="ghost" size="sm" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+          {/* No keyboard on a phone: the help button only takes room there. */}
+          <Button variant="ghost" size="sm" className="hidden sm:inline-flex" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
             Keyboard shortcuts
           </Button>
         </div>
@@ -167,6 +192,8 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         onClear={clear}
         active={filtered}
         searchRef={searchRef}
+        open={filtersOpen}
+        onOpenChange={setFiltersOpen}
       />
 
       {refreshFailed && (
@@ -197,7 +224,14 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         isLoading={pages.isPending && !initialError}
         error={initialError}
         onRetry={() => void pages.refetch()}
-        empty={<EmptyState filtered={filtered && (hasServerFilters(filters) || loaded.jobs.length > 0)} onClear={clear} />}
+        empty={
+          <EmptyState
+            filtered={filtered && (hasServerFilters(filters) || loaded.jobs.length > 0)}
+            onClear={clear}
+            why={filterSummary(filters, taskNames, loaded.jobs.length, !!pages.hasNextPage)}
+            onLoadAll={filters.q.trim() && pages.hasNextPage && !loadingAll ? () => void loadAll() : undefined}
+          />
+        }
         sort={filters.sort}
         onSort={(sort) => update({ sort })}
         taskNames={taskNames}

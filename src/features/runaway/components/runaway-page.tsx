@@ -182,8 +182,10 @@ function RunawayTable({
   onToggle: (id: string, on: boolean) => void
   onCancel: (row: Row) => void
 }) {
+  // `relative`: the sr-only header texts are absolutely positioned; without a positioned scroller
+  // they escape it and widen the whole page on a phone.
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
       <table className="w-full min-w-[64rem] text-left text-sm">
         <caption className="sr-only">Runaway jobs, furthest over their limit first</caption>
         <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
