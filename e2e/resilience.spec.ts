@@ -87,6 +87,21 @@ test.describe('failing servers give a clear message with the next step', () => {
     })
   }
 
+  for (const [path, heading] of [
+    ['/jobs', /^Jobs$/],
+    ['/approvals', /^Approvals/],
+    ['/runaway', /^Runaway/],
+  ] as const) {
+    test(`${path} works in the errors world (its fault jobs are listed, not fatal)`, async ({ page }) => {
+      await page.goto(`${path}?scenario=errors`)
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
+      // its jobs are listed (links to their pages), and nothing failed
+      await expect(page.locator('main a[href^="/jobs/"]').first()).toBeVisible()
+      await expect(page.getByRole('alert')).toHaveCount(0)
+    })
+  }
+
   test('a session conflict (409) says the token belongs to another organization', async ({ page }) => {
     await page.goto(`/jobs/${FAULT_JOB_IDS.sessionConflict}?scenario=errors`)
     await expect(page.getByRole('alert').filter({ hasText: /another organization/i }).first()).toBeVisible()
