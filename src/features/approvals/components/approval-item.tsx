@@ -1,5 +1,6 @@
 import { useId, type Ref } from 'react'
 import { Link } from 'react-router'
+import { StartedBy } from '@/components/started-by'
 import { jobDisplayName, type Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
@@ -23,8 +24,6 @@ export interface ApprovalItemProps {
   /** The list item (no arguments, no embedded task). */
   job: Job
   detail: ItemDetail
-  /** Who am I; null without a gateway profile. */
-  meId: string | null
   /** Decisions offered (false on the "Not mine" view: the server refuses non-approvers). */
   canDecide: boolean
   selectable: boolean
@@ -60,18 +59,12 @@ function WaitingFor({ since }: { since: string | undefined }) {
   )
 }
 
-function startedBy(job: Job, meId: string | null): string {
-  if (job.user_id && meId && job.user_id === meId) return 'you'
-  if (job.user_id) return `user ${job.user_id}`
-  return job.origin ? `${plainText(job.origin, 30)} (no user)` : 'unknown'
-}
-
 /**
  * One approval request. The list item gives the name and approvers; the full document (fetched
  * per item) gives the task's labels, what is enabled, and the values to approve.
  */
 export function ApprovalItem(props: ApprovalItemProps) {
-  const { ref, job, detail, meId, canDecide, selectable, selected, onSelect, onDecide, onCancelRequest, busy, message, onDismissMessage, active, onFocusItem } = props
+  const { ref, job, detail, canDecide, selectable, selected, onSelect, onDecide, onCancelRequest, busy, message, onDismissMessage, active, onFocusItem } = props
   const headingId = useId()
   const full = detail.job
   const name = itemName(job)
@@ -116,7 +109,9 @@ export function ApprovalItem(props: ApprovalItemProps) {
               <span aria-hidden="true">‖ </span>
               <WaitingFor since={job.creation_date} />
             </span>
-            <span>started by {startedBy(job, meId)}</span>
+            <span>
+              started by <StartedBy job={job} />
+            </span>
             {taskName ? <span>task {plainText(taskName, 120)}</span> : job.task_id ? <span>task {job.task_id}</span> : null}
             {job.workflow_job_id && (
               <Link className="underline underline-offset-2" to={`/jobs/${encodeURIComponent(job.workflow_job_id)}`}>

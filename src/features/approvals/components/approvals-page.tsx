@@ -389,7 +389,6 @@ export function ApprovalsPage() {
                         }}
                         job={job}
                         detail={details.get(job.id)!}
-                        meId={meId}
                         canDecide={canDecide}
                         selectable={canDecide}
                         selected={selected.has(job.id)}

@@ -24,7 +24,7 @@ import {
 } from '../detect'
 import { RUNAWAY_LIST_LIMIT, useRunaway } from '../queries'
 import { CancelJobsDialog, toTarget, type CancelTarget } from './cancel-jobs-dialog'
-import { StartedBy } from './started-by'
+import { StartedBy } from '@/components/started-by'
 
 /** Credentials that the supervisor lets cancel a job whose task is not cancellable (theeye-api.md #14). */
 const ADMIN_CREDENTIALS = ['admin', 'owner', 'root']

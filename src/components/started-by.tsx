@@ -12,8 +12,9 @@ const ORIGIN: Record<string, string> = {
 }
 
 /**
- * Who started the job. List items carry only `user_id`; the participants endpoint resolves it to
- * a name (only a handful of flagged rows ask, and the answer is cached for a minute).
+ * Who started the job, for the runaway and approvals lists. List items carry only `user_id`; the
+ * participants endpoint resolves it to a name (only the handful of listed rows ask, and the answer
+ * is cached for a minute); until then, or if it fails, a short id stands in.
  */
 export function StartedBy({ job }: { job: Job }) {
   const { profile } = useSession()
