@@ -178,6 +178,14 @@ export function cancelJob(id: string, { signal }: Call = {}): Promise<void> {
   return request({ method: 'PUT', path: [customer(), 'job', id, 'cancel'], signal })
 }
 
+/**
+ * Cancel a running workflow execution (admin): the supervisor cancels its newest task job and
+ * marks the run terminated/canceled. `PUT /:customer/job/:id/cancel` does nothing on a started run.
+ */
+export function cancelWorkflowRun(workflowId: string, workflowJobId: string, { signal }: Call = {}): Promise<void> {
+  return request({ method: 'PUT', path: ['workflows', workflowId, 'job', workflowJobId, 'cancel'], signal })
+}
+
 /** Approve an ApprovalJob on hold. 403 "unauthorized approver", 409 "approval request no longer available". */
 export function approveJob(id: string, { signal }: Call = {}): Promise<void> {
   return request({ method: 'PUT', path: [customer(), 'job', id, 'approve'], body: {}, signal })

@@ -135,6 +135,35 @@ describe('cancel', () => {
   })
 })
 
+describe('cancel a running workflow run', () => {
+  beforeEach(() => {
+    mockServer.events.removeAllListeners()
+    useMockWorld('default')
+  })
+
+  it('is offered to admins, through the workflow route, and the run ends terminated', async () => {
+    const workflowCancels = countRequests('PUT', /^\/mock\/supervisor\/workflows\/[0-9a-f]{24}\/job\/[0-9a-f]{24}\/cancel$/)
+    const jobCancels = countRequests('PUT', /\/demo\/job\/[0-9a-f]{24}\/cancel$/)
+    renderJobDetail(SPECIAL_JOB_IDS.workflowJob, { session: { token: 'admin-token', customer: 'demo', supervisorUrl: null, persist: 'memory' } })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Cancel job' }))
+    const dialog = screen.getByRole('alertdialog')
+    expect(dialog).toHaveTextContent('This 1 workflow run is running')
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel job' }))
+    expect(await screen.findByText(/^Job terminated/)).toBeInTheDocument()
+    expect(workflowCancels.count).toBe(1)
+    expect(jobCancels.count).toBe(0)
+  })
+
+  it('is not offered to a non-admin (the server would refuse it)', async () => {
+    renderJobDetail(SPECIAL_JOB_IDS.workflowJob)
+    expect(await screen.findByRole('heading', { level: 1, name: 'Release pipeline' })).toBeInTheDocument()
+    // the profile (jane, manager) has loaded once the owner shows
+    await screen.findAllByText(/jane@example.com/)
+    expect(screen.queryByRole('button', { name: 'Cancel job' })).toBeNull()
+  })
+})
+
 describe('approval and run again', () => {
   beforeEach(() => {
     useMockWorld('default')

@@ -1,10 +1,10 @@
 // Task, host, workflow and health routes of the mock supervisor.
 
-import { serialiseTask } from '../factories'
+import { cancelJob, serialiseTask } from '../factories'
 import { compileSort, parseLimit } from '../query'
 import type { JobDoc } from '../types'
 import { send, type Route } from './http'
-import { aclFilter, listItem, loadJobByCustomer, OBJECT_ID, publish } from './job-ops'
+import { aclFilter, callerUser, listItem, loadJobByCustomer, OBJECT_ID, publish } from './job-ops'
 
 export const taskRoutes: Route[] = [
   // GET /:customer/task: the organisation's tasks (the task secret is never serialised)
@@ -86,6 +86,30 @@ export const taskRoutes: Route[] = [
         .filter((j) => j.workflow_job_id === id && j.customer_id === ctx.customer!.id)
         .sort((a, b) => Number(a.order) - Number(b.order))
       return send(200, jobs.map(publish))
+    },
+  },
+  // #35 PUT /workflows/:workflow/job/:job/cancel (admin): cancels the newest running task job of the
+  // execution and sets the WorkflowJob to terminated/canceled; 200 with an empty body, 500 if nothing runs.
+  {
+    method: 'PUT',
+    path: '/workflows/:workflow/job/:job/cancel',
+    auth: { credential: 'admin', org: 'session' },
+    handle: (ctx) => {
+      const run = loadJobByCustomer(ctx)
+      if (run instanceof Response) return run
+      const running = ctx.db
+        .jobs()
+        .filter((j) => j.workflow_job_id === run.id && ['ready', 'assigned', 'onhold'].includes(String(j.lifecycle)))
+        .sort((a, b) => (a.id < b.id ? 1 : -1))
+      const newest = running[0]
+      if (!newest && !['ready', 'onhold', 'started'].includes(String(run.lifecycle))) return send(500, 'Internal Server Error')
+      const user = callerUser(ctx)
+      if (newest) ctx.db.updateJob(newest, (j) => void cancelJob(j, user, ctx.db.now()))
+      ctx.db.updateJob(run, (w) => {
+        w.lifecycle = 'terminated'
+        w.state = 'canceled'
+      })
+      return new Response(null, { status: 200 })
     },
   },
   // health (no auth)

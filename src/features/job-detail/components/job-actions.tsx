@@ -12,10 +12,13 @@ import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useToast } from '@/lib/toast'
 import { argumentsFromValues, initialArgumentValues } from '../argument-values'
-import { jobDetailQueries, useRestartJob, useRunAgain, useSubmitInput } from '../queries'
+import { jobDetailQueries, useCancelWorkflowRun, useRestartJob, useRunAgain, useSubmitInput } from '../queries'
 import { useFocusReturn } from '../use-focus-return'
 import { useSingleFlight } from '../use-single-flight'
 import { ArgumentForm } from './argument-form'
+
+/** Credentials the supervisor treats as admin (theeye-api.md §2.3). */
+const ADMIN_CREDENTIALS = ['admin', 'integration', 'owner', 'root']
 
 /** Which actions apply to a job (each button shows only when it does). */
 export function availableActions(job: Job) {
@@ -23,6 +26,8 @@ export function availableActions(job: Job) {
   const approval = job._type === 'ApprovalJob'
   return {
     cancel: !!job.lifecycle && CANCELABLE_LIFECYCLES.includes(job.lifecycle),
+    /** A started workflow run is cancelled through the workflow route (admins only). */
+    cancelWorkflow: job._type === 'WorkflowJob' && job.lifecycle === 'started' && !!job.workflow_id,
     runAgain: !!job.task_id && job._type !== 'WorkflowJob' && job._type !== 'AgentUpdateJob',
     restart: isFinished(job.lifecycle) && (job._type === 'ScriptJob' || job._type === 'NodejsJob'),
     submitInput: onhold && !approval && (job.user_inputs === true || job._type === 'DummyJob' || job._type === 'ScriptJob'),
@@ -147,7 +152,11 @@ export function JobActions({ job }: { job: Job }) {
   const navigate = useNavigate()
   const toast = useToast()
   const { profile } = useSession()
-  const cancel = useCancelJob()
+  const cancelJobMutation = useCancelJob()
+  const cancelRun = useCancelWorkflowRun()
+  const isAdmin = ADMIN_CREDENTIALS.includes(profile?.credential ?? '')
+  const canCancel = actions.cancel || (actions.cancelWorkflow && isAdmin)
+  const cancel = { isPending: cancelJobMutation.isPending || cancelRun.isPending }
   const decide = useDecideApproval()
   const runAgain = useRunAgain()
   const restart = useRestartJob()
@@ -175,7 +184,10 @@ export function JobActions({ job }: { job: Job }) {
     const target = cancelSnapshot
     if (!target) return
     singleFlight.run(() =>
-      cancel.mutateAsync({ id: target.id, before: target }).then(
+      (target._type === 'WorkflowJob' && target.lifecycle === 'started'
+        ? cancelRun.mutateAsync({ run: target })
+        : cancelJobMutation.mutateAsync({ id: target.id, before: target })
+      ).then(
         (result) => {
           setCancelSnapshot(null)
           setNotice({ kind: 'status', text: cancelMessage(result) })
@@ -230,7 +242,7 @@ export function JobActions({ job }: { job: Job }) {
             )}
           </>
         )}
-        {actions.cancel && (
+        {canCancel && (
           <Button
             variant="danger"
             pending={cancel.isPending}
@@ -304,9 +316,11 @@ export function JobActions({ job }: { job: Job }) {
         onClose={() => !cancel.isPending && setCancelSnapshot(null)}
         title={`Cancel job “${cancelSnapshot ? plainText(jobDisplayName(cancelSnapshot), 120) : name}”?`}
         description={
-          cancelSnapshot?.lifecycle === 'assigned'
-            ? 'This 1 job is running on an agent: it will be terminated and its result ignored.'
-            : 'This 1 job has not started running: it will be canceled.'
+          cancelSnapshot?._type === 'WorkflowJob' && cancelSnapshot.lifecycle === 'started'
+            ? 'This 1 workflow run is running: its current step will be cancelled and the run marked terminated.'
+            : cancelSnapshot?.lifecycle === 'assigned'
+              ? 'This 1 job is running on an agent: it will be terminated and its result ignored.'
+              : 'This 1 job has not started running: it will be canceled.'
         }
         footer={
           <>
