@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { APPROVAL_JOB_IDS, DEMO_USER_ID, RUNAWAY_JOB_IDS, TASK_IDS, TOKENS } from '@/mocks/ids'
+import { APPROVAL_JOB_IDS, DEMO_USER_ID, RUNAWAY_JOB_IDS, SPECIAL_JOB_IDS, TASK_IDS, TOKENS } from '@/mocks/ids'
+import { TASK_SECRETS } from '@/mocks/scenarios'
 import { MOCK_GATEWAY_URL, MOCK_SUPERVISOR_URL, mockServer, useMockWorld } from '@/mocks/node'
 import { configureApi } from './client'
 import { ApiError } from './errors'
@@ -8,7 +9,9 @@ import {
   approveJob,
   cancelJob,
   createJob,
+  createJobBySecret,
   deleteAllFinishedJobs,
+  finishJob,
   getJob,
   getJobLifecycle,
   getRunningCounts,
@@ -159,6 +162,28 @@ describe('per-job endpoints use the /:customer/job/:id forms', () => {
     const job = await createJob({ task: task.id, task_arguments: args })
     expect(job.lifecycle).toBe('ready')
     expect((await getJob(job.id)).task_id).toBe(task.id)
+  })
+})
+
+describe('jobs created or finished without a user token', () => {
+  it('creates a job with the task secret, sending no token at all', async () => {
+    const seen = recordRequests()
+    const job = await createJobBySecret(TASK_SECRETS[TASK_IDS.backupDb]!, { customer: 'demo', task: TASK_IDS.backupDb, task_arguments: ['customers', 'full', null] })
+    expect(seen[0].headers.get('authorization')).toBeNull()
+    expect(new URL(seen[0].url).pathname).toBe(`/mock/supervisor/job/secret/${TASK_SECRETS[TASK_IDS.backupDb]}`)
+    expect((await getJob(job.id)).origin).toBe('secret')
+    await expect(createJobBySecret('0'.repeat(64), { customer: 'demo', task: TASK_IDS.backupDb, task_arguments: [] })).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('lets an agent finish an assigned job (PUT /:customer/job/:id), and ignores it once finished', async () => {
+    signInAs(TOKENS.agent)
+    const done = await finishJob(SPECIAL_JOB_IDS.assignedBackup, { state: 'success', data: { code: 0, log: 'ok\n', lastline: 'ok', times: { seconds: 3 } } })
+    expect(done?.lifecycle).toBe('finished')
+    expect(done?.result?.log).toBe('ok\n')
+    // a second report is ignored: 200 with an empty body
+    await expect(finishJob(SPECIAL_JOB_IDS.assignedBackup, { state: 'failure', data: {} })).resolves.toBeUndefined()
+    signInAs(TOKENS.demo)
+    expect((await getJob(SPECIAL_JOB_IDS.assignedBackup)).state).toBe('success')
   })
 })
 
