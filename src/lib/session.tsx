@@ -49,7 +49,8 @@ export function useSession(): SessionValue {
 /** The initial session: a stored one, else a pre-set token from config (wallboards), else the mock's demo user. */
 export function initialSession(config: AppConfig): StoredSession | null {
   const stored = readStoredSession()
-  if (stored && (config.mock || stored.supervisorUrl === config.supervisorUrl || stored.supervisorUrl === null)) return stored
+  // A stored session belongs to the backend it was made for: a mock session never reaches a real server.
+  if (stored && (config.mock ? stored.supervisorUrl === null : stored.supervisorUrl === config.supervisorUrl)) return stored
   if (config.accessToken && (config.supervisorUrl || config.mock) && config.customer) {
     return { token: config.accessToken, customer: config.customer, supervisorUrl: config.supervisorUrl, persist: 'memory' }
   }

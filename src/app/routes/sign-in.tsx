@@ -98,19 +98,29 @@ export function SignInRoute() {
           </p>
         )}
         <form className="mt-4 space-y-4" onSubmit={onSubmit} noValidate>
-          <label className="block text-sm font-medium">
-            Supervisor URL
-            <input
-              className={input}
-              type="url"
-              name="supervisorUrl"
-              autoComplete="url"
-              value={supervisorUrl}
-              readOnly={config.mock}
-              onChange={(e) => setSupervisorUrl(e.target.value)}
-              placeholder="https://supervisor.example.com"
-            />
-          </label>
+          <div>
+            <label className="block text-sm font-medium">
+              Supervisor URL
+              <input
+                className={input}
+                type="url"
+                name="supervisorUrl"
+                autoComplete="url"
+                value={supervisorUrl}
+                readOnly={config.mock || !!config.supervisorUrl}
+                aria-describedby="supervisor-url-hint"
+                onChange={(e) => setSupervisorUrl(e.target.value)}
+                placeholder="https://supervisor.example.com"
+              />
+            </label>
+            <span id="supervisor-url-hint" className="mt-1 block text-xs font-normal text-slate-600 dark:text-slate-300">
+              {config.mock
+                ? 'The built-in mock backend.'
+                : config.supervisorUrl
+                  ? 'Set by this deployment (config.json); the page may connect only to it.'
+                  : 'The address of your TheEye supervisor API.'}
+            </span>
+          </div>
           <label className="block text-sm font-medium">
             Organization
             <input className={input} name="organization" autoComplete="organization" value={organization} onChange={(e) => setOrganization(e.target.value)} />
