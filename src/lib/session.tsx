@@ -22,6 +22,14 @@ function markSignedOut(value: boolean) {
   }
 }
 
+/** Credentials the supervisor lets past admin checks (theeye-api.md §2.3: admin and above). */
+const ADMIN_CREDENTIALS: readonly string[] = ['admin', 'integration', 'owner', 'root']
+
+/** true/false when the gateway profile tells; undefined when the credential is unknown (no gateway). */
+export function isAdminCredential(credential: string | null | undefined): boolean | undefined {
+  return credential ? ADMIN_CREDENTIALS.includes(credential) : undefined
+}
+
 export interface SessionValue {
   config: AppConfig
   /** Signed in: a token and an organization are known. */

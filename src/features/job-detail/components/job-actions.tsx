@@ -8,7 +8,7 @@ import { Dialog } from '@/components/ui/dialog'
 import { errorMessage } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { useCancelJob, useDecideApproval, type CancelResult } from '@/lib/job-queries'
-import { useSession } from '@/lib/session'
+import { isAdminCredential, useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useToast } from '@/lib/toast'
 import { argumentsFromValues, initialArgumentValues } from '../argument-values'
@@ -16,9 +16,6 @@ import { jobDetailQueries, useCancelWorkflowRun, useRestartJob, useRunAgain, use
 import { useFocusReturn } from '../use-focus-return'
 import { useSingleFlight } from '../use-single-flight'
 import { ArgumentForm } from './argument-form'
-
-/** Credentials the supervisor treats as admin (theeye-api.md §2.3). */
-const ADMIN_CREDENTIALS = ['admin', 'integration', 'owner', 'root']
 
 /** Which actions apply to a job (each button shows only when it does). */
 export function availableActions(job: Job) {
@@ -154,7 +151,7 @@ export function JobActions({ job }: { job: Job }) {
   const { profile } = useSession()
   const cancelJobMutation = useCancelJob()
   const cancelRun = useCancelWorkflowRun()
-  const isAdmin = ADMIN_CREDENTIALS.includes(profile?.credential ?? '')
+  const isAdmin = isAdminCredential(profile?.credential) === true
   const canCancel = actions.cancel || (actions.cancelWorkflow && isAdmin)
   const cancel = { isPending: cancelJobMutation.isPending || cancelRun.isPending }
   const decide = useDecideApproval()

@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { errorMessage } from '@/components/ui/error-panel'
 import { plainText } from '@/lib/text'
-import { useSession } from '@/lib/session'
+import { isAdminCredential, useSession } from '@/lib/session'
 import { useToast } from '@/lib/toast'
 import { useClearFinishedHistory } from '../queries'
 
@@ -15,8 +15,6 @@ interface Scope {
   loadedFinished: number
 }
 
-/** Credentials that may delete history (theeye-api.md §2.3: admin and above). */
-const ADMIN_CREDENTIALS = ['admin', 'integration', 'owner', 'root']
 
 /**
  * "Clear finished history", for admins. Hidden when the gateway profile says the user is not one;
@@ -26,7 +24,7 @@ const ADMIN_CREDENTIALS = ['admin', 'integration', 'owner', 'root']
  */
 export function ClearHistoryButton({ currentScope }: { currentScope: () => Scope }) {
   const { profile } = useSession()
-  if (profile?.credential && !ADMIN_CREDENTIALS.includes(profile.credential)) return null
+  if (isAdminCredential(profile?.credential) === false) return null
   return <ClearHistory currentScope={currentScope} />
 }
 

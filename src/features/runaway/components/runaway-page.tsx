@@ -7,7 +7,7 @@ import { ErrorPanel } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { LifecycleBadge } from '@/components/ui/status'
 import { jobQueries, useHostName } from '@/lib/job-queries'
-import { useSession } from '@/lib/session'
+import { isAdminCredential, useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import {
@@ -25,9 +25,6 @@ import {
 import { RUNAWAY_LIST_LIMIT, useRunaway } from '../queries'
 import { CancelJobsDialog, toTarget, type CancelTarget } from './cancel-jobs-dialog'
 import { StartedBy } from '@/components/started-by'
-
-/** Credentials that the supervisor lets cancel a job whose task is not cancellable (theeye-api.md #14). */
-const ADMIN_CREDENTIALS = ['admin', 'owner', 'root']
 
 function Rules() {
   return (
@@ -64,7 +61,7 @@ export function RunawayPage() {
 
   useDocumentTitle(ready && !error ? `Runaway (${flags.length})` : 'Runaway')
 
-  const isAdmin = !!profile?.credential && ADMIN_CREDENTIALS.includes(profile.credential)
+  const isAdmin = isAdminCredential(profile?.credential) === true
   const taskById = useMemo(() => new Map((tasks.data ?? []).map((t) => [t.id, t])), [tasks.data])
   const rows: Row[] = flags.map((flag) => {
     const task = flag.job.task_id ? taskById.get(flag.job.task_id) : undefined
