@@ -13,7 +13,7 @@ import { plainText } from '@/lib/text'
 import { useToast } from '@/lib/toast'
 import { argumentsFromValues, initialArgumentValues } from '../argument-values'
 import { jobDetailQueries, useCancelWorkflowRun, useRestartJob, useRunAgain, useSubmitInput } from '../queries'
-import { useFocusReturn } from '../use-focus-return'
+import { useFocusReturn } from '@/lib/use-focus-return'
 import { useSingleFlight } from '../use-single-flight'
 import { ArgumentForm } from './argument-form'
 

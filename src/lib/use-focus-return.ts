@@ -4,8 +4,9 @@ import { useEffect, useLayoutEffect, useRef } from 'react'
  * Puts keyboard focus back on the control that opened a dialog once the dialog is gone. The shared
  * Dialog unmounts its <dialog> rather than calling close(), and browsers restore focus only on
  * close(): without this, focus falls to <body> and a keyboard user starts again at the top of the
- * page. When the opener has gone too (the action no longer applies: the job was canceled or
- * restarted), focus goes to `fallback` (the outcome message).
+ * page. When the opener has gone too (the action no longer applies: the job was canceled, the
+ * request decided) or stays disabled, focus goes to `fallback` (the outcome message, the item the
+ * user was on). The shared Dialog restores focus in the simple case; this covers the rest.
  */
 export function useFocusReturn(open: boolean, fallback?: () => HTMLElement | null | undefined) {
   const opener = useRef<HTMLElement | null>(null)
