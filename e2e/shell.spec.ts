@@ -9,9 +9,19 @@ test.describe('app shell on the mock backend', () => {
     await expect(page.getByRole('link', { name: /^Runaway \(\d+\)$/ })).toBeVisible()
     // the approvals waiting on jane show in the tab title on every page
     await expect(page).toHaveTitle(/^\(6\) Jobs · TheEye Jobs$/)
-    // The simulated agent finishes and creates jobs: the mock world changes while we watch.
-    const initial = await page.evaluate(() => window.__mockDb!.jobs().map((j) => `${j.id}:${String(j.lifecycle)}`).join())
-    await expect.poll(() => page.evaluate(() => window.__mockDb!.jobs().map((j) => `${j.id}:${String(j.lifecycle)}`).join()), { timeout: 15_000 }).not.toBe(initial)
+    // The simulated agent takes, finishes and creates jobs; live refresh shows it in the table.
+    const rows = page.getByRole('table').getByRole('row')
+    await expect(rows.nth(1)).toBeVisible()
+    // which jobs are listed, and their lifecycles (not the ticking times)
+    const snapshot = () =>
+      rows.evaluateAll((trs) =>
+        trs
+          .slice(1, 16)
+          .map((tr) => `${tr.querySelector('a')?.getAttribute('href')}:${tr.children[4]?.textContent}`)
+          .join('|'),
+      )
+    const initial = await snapshot()
+    await expect.poll(snapshot, { timeout: 25_000, intervals: [1000] }).not.toBe(initial)
   })
 
   test('signs out, refuses a bad token, and signs in again with a password', async ({ page }) => {
