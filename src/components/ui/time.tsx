@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useState, useSyncExternalStore } from 'react'
+import { serverNow } from '@/api/client'
 
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '—'
@@ -42,15 +43,55 @@ export function formatExact(date: string | number | Date | null | undefined): st
   return Number.isFinite(d.getTime()) ? d.toLocaleString() : ''
 }
 
-/** The current time, re-rendered every `intervalMs` (for live durations). */
+/*
+ * One shared clock per interval: a page with hundreds of live durations runs one timer, not
+ * hundreds. It reads the server-corrected time (serverNow applies the Date-header offset), so a
+ * skewed laptop clock does not make a fresh job look hours old.
+ */
+interface Clock {
+  current: number
+  subscribe: (listener: () => void) => () => void
+}
+const clocks = new Map<number, Clock>()
+
+function clockFor(intervalMs: number): Clock {
+  let clock = clocks.get(intervalMs)
+  if (clock) return clock
+  const listeners = new Set<() => void>()
+  let timer: ReturnType<typeof setInterval> | undefined
+  const c: Clock = {
+    current: serverNow(),
+    subscribe(listener) {
+      listeners.add(listener)
+      if (!timer) {
+        c.current = serverNow()
+        timer = setInterval(() => {
+          c.current = serverNow()
+          for (const l of listeners) l()
+        }, intervalMs)
+      }
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0 && timer) {
+          clearInterval(timer)
+          timer = undefined
+        }
+      }
+    },
+  }
+  clock = c
+  clocks.set(intervalMs, clock)
+  return clock
+}
+
+const noSubscription = () => () => {}
+
+/** The current (server-corrected) time, re-read every `intervalMs` while `enabled`; the time of mount otherwise. */
 export function useNow(intervalMs = 1000, enabled = true): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (!enabled) return
-    const id = setInterval(() => setNow(Date.now()), intervalMs)
-    return () => clearInterval(id)
-  }, [intervalMs, enabled])
-  return now
+  const [mountedAt] = useState(serverNow)
+  const clock = clockFor(intervalMs)
+  const live = useSyncExternalStore(enabled ? clock.subscribe : noSubscription, () => clock.current)
+  return enabled ? live : mountedAt
 }
 
 /** A relative time with the exact time on hover and for assistive tech. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Job } from '@/api/schemas/job'
 import type { Task, TaskArgument } from '@/api/schemas/task'
-import { argumentRows, decisionLabels, inboxMode, isTypingTarget, outcomeText, splitPending } from './approval-logic'
+import { argumentRows, decisionLabels, inboxMode, outcomeText, splitPending } from './approval-logic'
 
 const arg = (a: Partial<TaskArgument>): TaskArgument => ({ order: 0, type: 'input', label: 'x', options: [], ...a })
 const task = (t: Partial<Task>): Task => ({ id: 't1', name: 'T', task_arguments: [], problems: [], ...t })
@@ -82,17 +82,5 @@ describe('argumentRows', () => {
       ['note', '', null, false, true],
       ['Argument 8', 'extra', null, false, false],
     ])
-  })
-})
-
-describe('isTypingTarget', () => {
-  it('treats text fields as typing and checkboxes as not', () => {
-    const text = document.createElement('input')
-    const box = document.createElement('input')
-    box.type = 'checkbox'
-    expect(isTypingTarget(text)).toBe(true)
-    expect(isTypingTarget(box)).toBe(false)
-    expect(isTypingTarget(document.createElement('textarea'))).toBe(true)
-    expect(isTypingTarget(document.body)).toBe(false)
   })
 })

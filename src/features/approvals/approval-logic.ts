@@ -195,13 +195,3 @@ export function outcomeText(job: Pick<Job, 'state' | 'lifecycle' | 'task' | 'suc
 export function newIds(previous: ReadonlySet<string>, current: readonly string[]): string[] {
   return current.filter((id) => !previous.has(id))
 }
-
-/** Keys typed into a field must stay text: the triage shortcuts only apply elsewhere. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false
-  const el = target as HTMLElement
-  if (el.isContentEditable) return true
-  if (el.closest('textarea, select, [contenteditable="true"], [role="textbox"], [role="combobox"]')) return true
-  if (el instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(el.type)
-  return false
-}

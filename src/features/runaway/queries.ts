@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useState } from 'react'
-import { serverNow } from '@/api/client'
+import { useMemo } from 'react'
 import { listJobs } from '@/api/jobs'
 import { FINISHED_LIFECYCLES } from '@/api/schemas/job'
+import { useNow } from '@/components/ui/time'
 import { useSession } from '@/lib/session'
 import { buildHistory, detectRunaways, WATCHED_LIFECYCLES, type RunawayFlag } from './detect'
 
@@ -38,16 +38,6 @@ export const runawayQueries = {
     }),
 }
 
-/** The server-corrected clock (serverNow applies the Date-header offset), re-read every `intervalMs`. */
-export function useServerNow(intervalMs: number): number {
-  const [now, setNow] = useState(serverNow)
-  useEffect(() => {
-    const id = setInterval(() => setNow(serverNow()), intervalMs)
-    return () => clearInterval(id)
-  }, [intervalMs])
-  return now
-}
-
 export interface RunawayData {
   flags: RunawayFlag[]
   now: number
@@ -74,7 +64,7 @@ export function useRunaway(tickMs?: number): RunawayData {
   const interval = config.refreshIntervalMs
   const active = useQuery({ ...runawayQueries.active(), refetchInterval: interval })
   const history = useQuery({ ...runawayQueries.history(), refetchInterval: Math.max(60_000, interval) })
-  const now = useServerNow(tickMs ?? interval)
+  const now = useNow(tickMs ?? interval)
 
   const activeJobs = active.data?.jobs
   const finishedJobs = history.data?.jobs

@@ -6,10 +6,9 @@ import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
 import { errorMessage } from '@/components/ui/error-panel'
 import { Skeleton } from '@/components/ui/skeleton'
-import { formatDuration, formatExact } from '@/components/ui/time'
+import { formatDuration, formatExact, useNow } from '@/components/ui/time'
 import { plainText } from '@/lib/text'
 import { argumentRows, decisionLabels } from '../approval-logic'
-import { useTicker } from '../use-ticker'
 
 export type Decision = 'approve' | 'reject'
 
@@ -46,7 +45,7 @@ export function itemName(job: Pick<Job, 'name' | 'id'>): string {
 }
 
 function WaitingFor({ since }: { since: string | undefined }) {
-  const now = useTicker()
+  const now = useNow()
   const t = since ? Date.parse(since) : NaN
   if (!Number.isFinite(t)) return <span>waiting time unknown</span>
   return (

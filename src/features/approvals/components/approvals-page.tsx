@@ -15,14 +15,24 @@ import { jobQueries, useCancelJob, useDecideApproval } from '@/lib/job-queries'
 import { useSession } from '@/lib/session'
 import { useToast } from '@/lib/toast'
 import { useDocumentTitle } from '@/lib/use-document-title'
-import { decisionLabels, isTypingTarget, splitPending } from '../approval-logic'
+import { decisionLabels, splitPending } from '../approval-logic'
 import { approvalQueries, useInboxMode } from '../queries'
 import { useFocusReturn } from '@/lib/use-focus-return'
 import { useNotificationOptIn } from '../use-approval-notifications'
 import { ApprovalItem, itemName, type Decision, type ItemDetail } from './approval-item'
 import { BulkDialog, type BulkEntry, type BulkSnapshot, type DecideResult } from './bulk-dialog'
 import { DecidedList } from './decided-list'
-import { HelpDialog } from './help-dialog'
+import { ShortcutsDialog } from '@/components/ui/shortcuts-dialog'
+import { isTypingTarget } from '@/lib/keyboard'
+
+const SHORTCUTS = [
+  ['j', 'Next request'],
+  ['k', 'Previous request'],
+  ['a', 'Approve the focused request (its task’s approve label)'],
+  ['r', 'Reject the focused request (its task’s reject label)'],
+  ['x', 'Select or unselect the focused request'],
+  ['?', 'Show this help'],
+] as const
 
 type View = 'mine' | 'others' | 'decided'
 
@@ -432,7 +442,7 @@ export function ApprovalsPage() {
         }
       />
 
-      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={SHORTCUTS} />
     </div>
   )
 }

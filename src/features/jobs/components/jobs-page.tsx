@@ -16,9 +16,18 @@ import { JobFiltersBar } from './job-filters'
 import { EmptyState, JobsTable } from './jobs-table'
 import { LiveRefreshControl, RefreshFailedBanner } from './live-refresh'
 import { MalformedNote } from './malformed-note'
-import { isTypingTarget, ShortcutsDialog } from './shortcuts-dialog'
+import { ShortcutsDialog } from '@/components/ui/shortcuts-dialog'
+import { isTypingTarget } from '@/lib/keyboard'
 import { StateCounts } from './state-counts'
 import { TaskInsightPanel } from './task-insight'
+
+const SHORTCUTS = [
+  ['/', 'Focus the search box'],
+  ['j', 'Select the next job'],
+  ['k', 'Select the previous job'],
+  ['Enter', 'Open the selected job'],
+  ['?', 'Show this help'],
+] as const
 
 /** The active filters in words, for an empty result: the user sees which one to loosen. */
 function filterSummary(f: JobFilters, names: Map<string, string>, loadedCount: number, more: boolean): string[] {
@@ -274,7 +283,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         </div>
       )}
 
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={SHORTCUTS} />
     </div>
   )
 }
