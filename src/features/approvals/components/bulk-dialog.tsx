@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
+import { useSequentialRun } from '@/lib/use-sequential-run'
 import type { Decision } from './approval-item'
 
 export interface BulkEntry {
@@ -44,32 +44,16 @@ export function BulkDialog({
 }) {
   const { decision, entries, skipped } = snapshot
   const words = VERB[decision]
-  const [phase, setPhase] = useState<'confirm' | 'running' | 'done'>('confirm')
-  const [done, setDone] = useState(0)
-  const [failures, setFailures] = useState<Array<{ name: string; reason: string }>>([])
-  const [stopped, setStopped] = useState(false)
-  const stopRef = useRef(false)
-  const startedRef = useRef(false)
-  const [succeeded, setSucceeded] = useState(0)
-
-  const start = async () => {
-    // Guard against a double click on the confirm button: one run per dialog.
-    if (startedRef.current) return
-    startedRef.current = true
-    setPhase('running')
-    for (const entry of entries) {
-      if (stopRef.current) break
-      const result = await run(entry.job)
-      if (result.ok) setSucceeded((n) => n + 1)
-      else setFailures((f) => [...f, { name: entry.name, reason: result.reason }])
-      setDone((d) => d + 1)
-    }
-    setPhase('done')
-  }
+  const { phase, results, processed: done, stopping: stopped, start, stop } = useSequentialRun(entries, (entry) => run(entry.job))
+  const succeeded = results.filter((r) => r?.ok).length
+  const failures = entries.flatMap((entry, i) => {
+    const r = results[i]
+    return r && !r.ok ? [{ name: entry.name, reason: r.reason }] : []
+  })
 
   const close = () => {
     if (phase === 'running') return
-    onClose(phase === 'done' ? { succeeded: succeeded, failed: failures.length } : null)
+    onClose(phase === 'done' ? { succeeded, failed: failures.length } : null)
   }
 
   const total = entries.length
@@ -96,10 +80,7 @@ export function BulkDialog({
           <>
             {phase === 'running' ? (
               <Button
-                onClick={() => {
-                  stopRef.current = true
-                  setStopped(true)
-                }}
+                onClick={stop}
                 disabled={stopped}
               >
                 {stopped ? 'Stopping…' : 'Stop after this one'}

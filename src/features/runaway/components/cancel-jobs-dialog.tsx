@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react'
 import { isApiError } from '@/api/errors'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
@@ -7,6 +6,7 @@ import { errorMessage } from '@/components/ui/error-panel'
 import { lifecycleLabel } from '@/components/ui/status'
 import { useCancelJob, type CancelOutcome } from '@/lib/job-queries'
 import { plainText } from '@/lib/text'
+import { useSequentialRun } from '@/lib/use-sequential-run'
 
 /** A job as it was when the dialog opened: the dialog acts on exactly these, whatever refreshes. */
 export interface CancelTarget {
@@ -88,44 +88,20 @@ export function CancelJobsDialog({
   onClose: (done: { cancelledIds: string[] }) => void
 }) {
   const cancel = useCancelJob()
-  const [phase, setPhase] = useState<'confirm' | 'working' | 'done'>('confirm')
-  const [results, setResults] = useState<ItemResult[]>(() => targets.map(() => ({ status: 'pending' })))
-  const [current, setCurrent] = useState(0)
-  const started = useRef(false)
-  const stop = useRef(false)
-  // Leaving the page mid-way stops after the request in flight: nothing is sent unseen.
-  useEffect(
-    () => () => {
-      stop.current = true
-    },
-    [],
-  )
-
-  const setResult = (i: number, r: ItemResult) => setResults((prev) => prev.map((x, j) => (j === i ? r : x)))
-
-  const run = async () => {
-    // A double click (or Enter held down) must not start a second pass.
-    if (started.current) return
-    started.current = true
-    setPhase('working')
-    for (let i = 0; i < targets.length; i++) {
-      if (stop.current) {
-        setResults((prev) => prev.map((x, j) => (j >= i && x.status === 'pending' ? { status: 'skipped' } : x)))
-        break
-      }
-      setCurrent(i)
-      setResult(i, { status: 'working' })
-      const t = targets[i]
-      try {
-        const r = await cancel.mutateAsync({ id: t.id, before: t.before })
-        setResult(i, { status: 'done', outcome: r.outcome, after: r.after })
-      } catch (error) {
-        const message = errorMessage(error)
-        setResult(i, isApiError(error) && error.status === 403 ? { status: 'refused', message } : { status: 'failed', message })
-      }
+  const cancelOne = async (t: CancelTarget): Promise<ItemResult> => {
+    try {
+      const r = await cancel.mutateAsync({ id: t.id, before: t.before })
+      return { status: 'done', outcome: r.outcome, after: r.after }
+    } catch (error) {
+      const message = errorMessage(error)
+      return isApiError(error) && error.status === 403 ? { status: 'refused', message } : { status: 'failed', message }
     }
-    setPhase('done')
   }
+  const { phase: runPhase, results: ran, current, processed, start: run, stop } = useSequentialRun(targets, cancelOne)
+  const phase = runPhase === 'running' ? 'working' : runPhase
+  const results: ItemResult[] = ran.map((r, i) =>
+    r ?? (i === current ? { status: 'working' } : phase === 'done' ? { status: 'skipped' } : { status: 'pending' }),
+  )
 
   const close = () => {
     if (phase === 'working') return
@@ -134,7 +110,6 @@ export function CancelJobsDialog({
 
   const count = targets.length
   const verb = cancelVerb(count)
-  const processed = results.filter((r) => r.status !== 'pending' && r.status !== 'working').length
   const failed = results.filter((r) => !succeeded(r)).length
 
   return (
@@ -159,7 +134,7 @@ export function CancelJobsDialog({
             {phase === 'confirm' ? (
               <Button onClick={close}>Go back</Button>
             ) : (
-              <Button onClick={() => (stop.current = true)}>Stop after this one</Button>
+              <Button onClick={stop}>Stop after this one</Button>
             )}
             <Button variant="danger" pending={phase === 'working'} onClick={() => void run()}>
               {verb}
@@ -190,7 +165,7 @@ export function CancelJobsDialog({
       </ul>
       {phase === 'working' && (
         <p role="status" className="mt-3 text-sm font-medium">
-          Cancelling {Math.min(current + 1, count)} of {count}…
+          Cancelling {Math.max(1, current + 1)} of {count}…
         </p>
       )}
       {phase === 'done' &&
