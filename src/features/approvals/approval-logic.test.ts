@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Job } from '@/api/schemas/job'
 import type { Task, TaskArgument } from '@/api/schemas/task'
-import { argumentRows, decisionLabels, inboxMode, outcomeText, splitPending } from './approval-logic'
+import { argumentRows } from '@/lib/argument-rows'
+import { decisionLabels, inboxMode, outcomeText, splitPending } from './approval-logic'
 
 const arg = (a: Partial<TaskArgument>): TaskArgument => ({ order: 0, type: 'input', label: 'x', options: [], ...a })
 const task = (t: Partial<Task>): Task => ({ id: 't1', name: 'T', task_arguments: [], problems: [], ...t })

@@ -1,5 +1,4 @@
 import type { Job } from '@/api/schemas/job'
-import type { TaskArgument } from '@/api/schemas/task'
 import { plainText } from '@/lib/text'
 
 /**
@@ -81,95 +80,6 @@ export function decisionLabels(job: Pick<Job, 'task' | 'success_label' | 'failur
     reject: task?.failure_enabled === false ? null : label(task?.failure_label ?? job.failure_label, 'Reject'),
     cancel: task?.cancel_enabled === true ? label(task.cancel_label ?? job.cancel_label, 'Cancel request') : null,
   }
-}
-
-export interface ArgumentRow {
-  key: string
-  label: string
-  /** One-line display text; empty for masked values. */
-  value: string
-  /** Extra detail (the raw value behind an option label, a date's exact text). */
-  detail?: string
-  masked: boolean
-  type: string
-  missing: boolean
-}
-
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === ''
-}
-
-function fileText(value: unknown): string {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const v = value as Record<string, unknown>
-    const name = v.name ?? v.filename ?? v.keyname
-    if (typeof name === 'string' && name) return `file ${name}`
-  }
-  if (typeof value === 'string') {
-    // A file argument may carry the whole file as a data URL: never print its content.
-    const data = /^data:([^;,]*)[;,]/.exec(value)
-    if (data) return `attached file${data[1] ? ` (${data[1]})` : ''}, ${Math.round((value.length * 3) / 4 / 1024)} KB`
-  }
-  return plainText(value, 200)
-}
-
-function optionFor(arg: TaskArgument, value: unknown) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return arg.options.find((o) => o.id === text || o.id === String(value))
-}
-
-function valueText(arg: TaskArgument | undefined, value: unknown): { value: string; detail?: string } {
-  const raw = plainText(value, 300)
-  if (!arg) return { value: raw }
-  switch (arg.type) {
-    case 'select':
-    case 'remote-options': {
-      const values = arg.multiple && Array.isArray(value) ? value : [value]
-      const labels = values.map((v) => {
-        const option = optionFor(arg, v)
-        return option ? plainText(option.label, 120) : plainText(v, 120)
-      })
-      const text = labels.join(', ')
-      // The label alone could hide what the script receives: show the raw value when it differs.
-      return text === raw ? { value: text } : { value: text, detail: raw }
-    }
-    case 'date': {
-      const t = typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : NaN
-      return Number.isFinite(t) ? { value: new Date(t).toLocaleString(), detail: raw } : { value: raw }
-    }
-    case 'file':
-      return { value: fileText(value) }
-    default:
-      return { value: raw }
-  }
-}
-
-/**
- * Every value to approve, with the label of its argument. Values follow the task's arguments in
- * order (fixed ones included); values the task does not describe are still shown, numbered.
- */
-export function argumentRows(job: Pick<Job, 'task' | 'task_arguments_values'>): ArgumentRow[] {
-  const args = job.task?.task_arguments ?? []
-  const values = job.task_arguments_values ?? []
-  const rows: ArgumentRow[] = []
-  const count = Math.max(args.length, values.length)
-  for (let i = 0; i < count; i++) {
-    const arg = args[i]
-    const value = values[i]
-    const masked = !!arg?.masked
-    const missing = isEmpty(value)
-    const shown = masked || missing ? { value: '' } : valueText(arg, value)
-    rows.push({
-      key: `${i}`,
-      label: arg ? label(arg.label, `Argument ${i + 1}`) : `Argument ${i + 1}`,
-      value: shown.value,
-      detail: shown.detail,
-      masked,
-      type: arg?.type ?? 'unknown',
-      missing,
-    })
-  }
-  return rows
 }
 
 export type DecidedOutcome = 'approved' | 'rejected' | 'canceled' | 'other'

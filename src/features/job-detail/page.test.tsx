@@ -23,6 +23,36 @@ describe('job detail page', () => {
     expect(screen.queryByRole('button', { name: 'Cancel job' })).toBeNull()
   })
 
+  it('shows each argument with its label, a select value by its option label, and an empty one as empty', async () => {
+    const id = 'abcdefabcdefabcdefabcdef'
+    mockServer.use(
+      http.get(`*/mock/supervisor/demo/job/${id}`, () =>
+        HttpResponse.json({
+          id,
+          _type: 'ScriptJob',
+          name: 'Deploy',
+          lifecycle: 'finished',
+          state: 'success',
+          task_arguments_values: ['eu-west', null],
+          task: {
+            id: 'b'.repeat(24),
+            name: 'Deploy',
+            task_arguments: [
+              { order: 0, type: 'select', label: 'region', options: [{ id: 'eu-west', label: 'Europe (Ireland)' }] },
+              { order: 1, type: 'input', label: 'note' },
+            ],
+          },
+        }),
+      ),
+    )
+    renderJobDetail(id)
+    const args = await screen.findByRole('region', { name: 'Arguments' })
+    const region = within(args).getByRole('rowheader', { name: /region/ }).closest('tr')!
+    expect(region).toHaveTextContent('Europe (Ireland)')
+    expect(region).toHaveTextContent('(eu-west)')
+    expect(within(args).getByRole('rowheader', { name: 'note' }).closest('tr')).toHaveTextContent('empty')
+  })
+
   it('links a job inside a workflow to its workflow run', async () => {
     renderJobDetail(SPECIAL_JOB_IDS.workflowDeploy)
     const link = await screen.findByRole('link', { name: 'Open the workflow run' })

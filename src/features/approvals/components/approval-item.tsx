@@ -8,7 +8,8 @@ import { errorMessage } from '@/components/ui/error-panel'
 import { Skeleton } from '@/components/ui/skeleton'
 import { formatDuration, formatExact, useNow } from '@/components/ui/time'
 import { plainText } from '@/lib/text'
-import { argumentRows, decisionLabels } from '../approval-logic'
+import { argumentRows } from '@/lib/argument-rows'
+import { decisionLabels } from '../approval-logic'
 
 export type Decision = 'approve' | 'reject'
 

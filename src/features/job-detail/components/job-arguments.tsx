@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
+import { argumentRows } from '@/lib/argument-rows'
 import { plainText } from '@/lib/text'
 import { multilineText } from './output-section'
 
@@ -23,13 +24,13 @@ function MaskedValue({ label, value }: { label: string; value: unknown }) {
 /** The job's input: each value beside its argument's label; masked ones hidden until revealed. */
 export function JobArguments({ job }: { job: Job }) {
   const values = job.task_arguments_values
-  const defs = job.task?.task_arguments ?? []
+  const rows = argumentRows(job)
   return (
     <section aria-label="Arguments" className="space-y-2">
       <h2 className="text-lg font-semibold">Arguments</h2>
       {values === undefined ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">The server did not send this job's arguments.</p>
-      ) : values.length === 0 ? (
+      ) : rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">This job has no arguments.</p>
       ) : (
         // Fixed layout and break-anywhere: a 6,000-character word wraps instead of widening the page.
@@ -41,29 +42,30 @@ export function JobArguments({ job }: { job: Job }) {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {values.map((value, i) => {
-              const def = defs[i]
-              const label = def?.label ? plainText(def.label, 120) : `Argument ${i + 1}`
-              return (
-                <tr key={i} className="align-top">
-                  <th scope="row" className="py-1.5 pr-3 font-medium break-words">
-                    {label}
-                    {def?.type && def.type !== 'input' && <span className="ml-1 inline-block text-xs font-normal text-slate-600 dark:text-slate-400">({plainText(def.type, 30)})</span>}
-                  </th>
-                  <td className="py-1.5">
-                    {def?.masked ? (
-                      <MaskedValue label={label} value={value} />
-                    ) : value === null || value === undefined || value === '' ? (
-                      <span className="text-slate-600 italic dark:text-slate-400">empty</span>
-                    ) : typeof value === 'string' && value.startsWith('data:') ? (
-                      <span>a file ({Math.round((value.length * 3) / 4 / 1024)} KB, as a data URL)</span>
-                    ) : (
-                      <pre className="max-h-48 overflow-auto font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">{multilineText(value)}</pre>
-                    )}
-                  </td>
-                </tr>
-              )
-            })}
+            {rows.map((row) => (
+              <tr key={row.key} className="align-top">
+                <th scope="row" className="py-1.5 pr-3 font-medium break-words">
+                  {row.label}
+                  {row.type !== 'input' && row.type !== 'unknown' && (
+                    <span className="ml-1 inline-block text-xs font-normal text-slate-600 dark:text-slate-400">({plainText(row.type, 30)})</span>
+                  )}
+                </th>
+                <td className="py-1.5">
+                  {row.masked ? (
+                    <MaskedValue label={row.label} value={row.raw} />
+                  ) : row.missing ? (
+                    <span className="text-slate-600 italic dark:text-slate-400">empty</span>
+                  ) : row.type === 'select' || row.type === 'remote-options' || row.type === 'date' || row.type === 'file' ? (
+                    <span className="break-words">
+                      {row.value}
+                      {row.detail && <span className="ml-1 font-mono text-xs text-slate-600 dark:text-slate-400">({row.detail})</span>}
+                    </span>
+                  ) : (
+                    <pre className="max-h-48 overflow-auto font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere]">{multilineText(row.raw)}</pre>
+                  )}
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
