@@ -1,8 +1,9 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import {
   approveJob,
   cancelJob,
+  cancelWorkflowRun,
   getJob,
   getJobLifecycle,
   getJobParticipants,
@@ -84,26 +85,49 @@ export function cancelOutcome(before: Job | undefined, after: Job | undefined): 
  * Cancel one job, then refetch it to learn the truth. Resolves once every affected view
  * (lists, approvals, runaway) has been told to refresh, so the button stays pending until then.
  */
+/** Reads a job back after a cancel's 204 and says what really happened. */
+async function readBack(qc: QueryClient, id: string, before: Job | undefined): Promise<CancelResult> {
+  let after: Job | undefined
+  try {
+    after = await qc.fetchQuery({ ...jobQueries.detail(id), staleTime: 0 })
+  } catch {
+    after = undefined
+  }
+  return { before, after, outcome: cancelOutcome(before, after) }
+}
+
+function invalidateAfterCancel(qc: QueryClient, id: string) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: jobKeys.lists() }),
+    qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
+    qc.invalidateQueries({ queryKey: ['approvals'] }),
+    qc.invalidateQueries({ queryKey: ['runaway'] }),
+  ])
+}
+
 export function useCancelJob() {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: async ({ id, before }: { id: string; before?: Job }): Promise<CancelResult> => {
       await cancelJob(id)
-      let after: Job | undefined
-      try {
-        after = await qc.fetchQuery({ ...jobQueries.detail(id), staleTime: 0 })
-      } catch {
-        after = undefined
-      }
-      return { before, after, outcome: cancelOutcome(before, after) }
+      return readBack(qc, id, before)
     },
-    onSettled: (_data, _error, { id }) =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: jobKeys.lists() }),
-        qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
-        qc.invalidateQueries({ queryKey: ['approvals'] }),
-        qc.invalidateQueries({ queryKey: ['runaway'] }),
-      ]),
+    onSettled: (_data, _error, { id }) => invalidateAfterCancel(qc, id),
+  })
+}
+
+/**
+ * Cancel a running workflow execution (admin only on the server; the per-job cancel does nothing
+ * on a started run). Its answer says nothing either: the run is read back the same way.
+ */
+export function useCancelWorkflowRun() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ run }: { run: Job }): Promise<CancelResult> => {
+      await cancelWorkflowRun(run.workflow_id ?? '', run.id)
+      return readBack(qc, run.id, run)
+    },
+    onSettled: (_data, _error, { run }) => invalidateAfterCancel(qc, run.id),
   })
 }
 

@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { isApiError } from '@/api/errors'
-import { cancelWorkflowRun, createJob, getTask, listJobs, listWorkflowRunJobs, restartJob, submitJobInput } from '@/api/jobs'
+import { createJob, getTask, listJobs, listWorkflowRunJobs, restartJob, submitJobInput } from '@/api/jobs'
 import { isFinished, type Job } from '@/api/schemas/job'
-import { cancelOutcome, jobKeys, jobQueries, type CancelResult } from '@/lib/job-queries'
+import { jobKeys, jobQueries } from '@/lib/job-queries'
 
 /** Keys of this feature, under the shared `jobs` root so every job invalidation reaches them. */
 export const jobDetailKeys = {
@@ -99,26 +99,5 @@ export function useRunAgain() {
   return useMutation({
     mutationFn: ({ taskId, args }: { taskId: string; args: unknown[] }) => createJob({ task: taskId, task_arguments: args }),
     onSuccess: () => qc.invalidateQueries({ queryKey: jobKeys.lists() }),
-  })
-}
-
-/**
- * Cancel a running workflow execution (admin only on the server). Like a job cancel, the answer
- * says nothing about the outcome: the run is read back to tell the user what happened.
- */
-export function useCancelWorkflowRun() {
-  const qc = useQueryClient()
-  return useMutation({
-    mutationFn: async ({ run }: { run: Job }): Promise<CancelResult> => {
-      await cancelWorkflowRun(run.workflow_id ?? '', run.id)
-      let after: Job | undefined
-      try {
-        after = await qc.fetchQuery({ ...jobQueries.detail(run.id), staleTime: 0 })
-      } catch {
-        after = undefined
-      }
-      return { before: run, after, outcome: cancelOutcome(run, after) }
-    },
-    onSettled: (_data, _error, { run }) => invalidateJob(qc, run.id),
   })
 }
