@@ -38,6 +38,8 @@ test('finds the runaway jobs, cancels two of them, and sees them leave', async (
   await expect(dialog.getByRole('status')).toContainText('All 2 jobs were cancelled.')
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
+  // The keyboard is not thrown back to the top of the page: focus is on the page, not <body>.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY')
 
   // They leave the list; the third stays.
   const firstId = first.href.split('/').pop()

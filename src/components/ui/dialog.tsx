@@ -1,5 +1,27 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react'
 import { cn } from './cn'
+
+/**
+ * After a dialog closes: back to its opener once it is enabled again (a button stays disabled a
+ * frame or two until its request's state settles), else to the fallback. Leaves focus alone when
+ * something already took it.
+ */
+function restoreFocus(opener: HTMLElement | null, fallback: () => HTMLElement | null | undefined) {
+  let tries = 0
+  const attempt = () => {
+    const active = document.activeElement
+    if (active && active !== document.body && active.isConnected && !active.closest('dialog')) return
+    if (opener?.isConnected) {
+      if (!(opener as HTMLButtonElement).disabled) return opener.focus()
+      if (tries++ < 30) {
+        requestAnimationFrame(attempt)
+        return
+      }
+    }
+    fallback()?.focus()
+  }
+  requestAnimationFrame(attempt)
+}
 
 /**
  * A modal dialog on the native <dialog> element: focus is trapped and restored by the browser,
@@ -14,6 +36,7 @@ export function Dialog({
   footer,
   role = 'dialog',
   className,
+  returnFocus,
 }: {
   open: boolean
   onClose: () => void
@@ -23,20 +46,25 @@ export function Dialog({
   footer?: ReactNode
   role?: 'dialog' | 'alertdialog'
   className?: string
+  /** Where focus goes after closing when the opener is gone (its action no longer applies). */
+  returnFocus?: () => HTMLElement | null | undefined
 }) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const descId = useId()
   // Keyboard users continue where they were: focus returns to the control that opened the dialog
-  // (the element is unmounted on close, so the browser's own restoring does not apply).
-  useEffect(() => {
+  // (the <dialog> is unmounted on close, so the browser's own restoring does not apply), or to
+  // `returnFocus` when that control is gone.
+  const returnFocusRef = useRef(returnFocus)
+  useLayoutEffect(() => {
+    returnFocusRef.current = returnFocus
+  })
+  useLayoutEffect(() => {
     if (!open) return
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    return () => {
-      requestAnimationFrame(() => {
-        if (opener?.isConnected && !(opener as HTMLButtonElement).disabled && document.activeElement === document.body) opener.focus()
-      })
-    }
+    // Layout effects run before showModal() (a passive effect): focus is still on the opener.
+    const active = document.activeElement
+    const opener = active instanceof HTMLElement && active !== document.body ? active : null
+    return () => restoreFocus(opener, () => returnFocusRef.current?.())
   }, [open])
   useEffect(() => {
     const el = ref.current

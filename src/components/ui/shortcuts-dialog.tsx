@@ -2,11 +2,22 @@ import { Button } from './button'
 import { Dialog } from './dialog'
 
 /** The "Keyboard shortcuts" help of a page: each key with what it does. */
-export function ShortcutsDialog({ open, onClose, shortcuts }: { open: boolean; onClose: () => void; shortcuts: ReadonlyArray<readonly [string, string]> }) {
+export function ShortcutsDialog({
+  open,
+  onClose,
+  shortcuts,
+  returnFocus,
+}: {
+  open: boolean
+  onClose: () => void
+  shortcuts: ReadonlyArray<readonly [string, string]>
+  returnFocus?: () => HTMLElement | null | undefined
+}) {
   return (
     <Dialog
       open={open}
       onClose={onClose}
+      returnFocus={returnFocus}
       title="Keyboard shortcuts"
       description="They work when focus is not in a text field and no dialog is open."
       footer={

@@ -17,7 +17,6 @@ import { useToast } from '@/lib/toast'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { decisionLabels, splitPending } from '../approval-logic'
 import { approvalQueries, useInboxMode } from '../queries'
-import { useFocusReturn } from '@/lib/use-focus-return'
 import { useNotificationOptIn } from '../use-approval-notifications'
 import { ApprovalItem, itemName, type Decision, type ItemDetail } from './approval-item'
 import { BulkDialog, type BulkEntry, type BulkSnapshot, type DecideResult } from './bulk-dialog'
@@ -105,9 +104,6 @@ export function ApprovalsPage() {
     (activeId ? itemRefs.current.get(activeId) : undefined) ??
     (shown[0] ? itemRefs.current.get(shown[0].id) : undefined) ??
     pageRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')
-  useFocusReturn(!!bulk, afterDialog)
-  useFocusReturn(!!cancelTarget, afterDialog)
-  useFocusReturn(helpOpen, afterDialog)
 
   const loading = mode.kind === 'loading' || (signedIn && pending.isPending)
   useDocumentTitle(loading || !pending.data ? 'Approvals' : `Approvals (${split.mine.length})`)
@@ -422,10 +418,11 @@ export function ApprovalsPage() {
         )}
       </Tabs>
 
-      {bulk && <BulkDialog snapshot={bulk} run={(job) => decideOne(job, bulk.decision, { quiet: true })} onClose={closeBulk} />}
+      {bulk && <BulkDialog snapshot={bulk} run={(job) => decideOne(job, bulk.decision, { quiet: true })} onClose={closeBulk} returnFocus={afterDialog} />}
 
       <Dialog
         open={!!cancelTarget}
+        returnFocus={afterDialog}
         role="alertdialog"
         onClose={() => !cancelPending && setCancelTarget(null)}
         title={cancelTarget ? `${cancelTarget.label}: ${cancelTarget.name}?` : ''}
@@ -442,7 +439,7 @@ export function ApprovalsPage() {
         }
       />
 
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={SHORTCUTS} />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={SHORTCUTS} returnFocus={afterDialog} />
     </div>
   )
 }

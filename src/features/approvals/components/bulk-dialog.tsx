@@ -37,10 +37,12 @@ export function BulkDialog({
   snapshot,
   run,
   onClose,
+  returnFocus,
 }: {
   snapshot: BulkSnapshot
   run: (job: Job) => Promise<DecideResult>
   onClose: (summary: { succeeded: number; failed: number } | null) => void
+  returnFocus?: () => HTMLElement | null | undefined
 }) {
   const { decision, entries, skipped } = snapshot
   const words = VERB[decision]
@@ -64,6 +66,7 @@ export function BulkDialog({
       open
       role="alertdialog"
       onClose={close}
+      returnFocus={returnFocus}
       title={`${words.verb} ${total} approval request${total === 1 ? '' : 's'}?`}
       description={
         <>

@@ -13,7 +13,6 @@ import { plainText } from '@/lib/text'
 import { useToast } from '@/lib/toast'
 import { argumentsFromValues, initialArgumentValues } from '../argument-values'
 import { jobDetailQueries, useRestartJob, useRunAgain, useSubmitInput } from '../queries'
-import { useFocusReturn } from '@/lib/use-focus-return'
 import { useSingleFlight } from '../use-single-flight'
 import { ArgumentForm } from './argument-form'
 
@@ -70,10 +69,12 @@ function ArgumentsDialog({
   pending,
   error,
   onSubmit,
+  returnFocus,
 }: {
   job: Job
   open: boolean
   onClose: () => void
+  returnFocus?: () => HTMLElement | null | undefined
   title: string
   description: ReactNode
   submitLabel: string
@@ -83,7 +84,7 @@ function ArgumentsDialog({
 }) {
   const { args, loading } = useArgumentDefinitions(job, open)
   return (
-    <Dialog open={open} onClose={onClose} title={title} description={description}>
+    <Dialog open={open} onClose={onClose} title={title} description={description} returnFocus={returnFocus}>
       {loading || !args ? (
         <SkeletonRows rows={3} label="Loading the task's arguments" />
       ) : (
@@ -167,9 +168,6 @@ export function JobActions({ job }: { job: Job }) {
   const actionsRef = useRef<HTMLDivElement>(null)
   // After a dialog: back to the button that opened it, else (the action is gone) to what happened.
   const afterDialog = () => statusRef.current ?? alertRef.current ?? actionsRef.current?.querySelector<HTMLElement>('button:not(:disabled)')
-  useFocusReturn(!!cancelSnapshot, afterDialog)
-  useFocusReturn(!!runSnapshot, afterDialog)
-  useFocusReturn(!!restartSnapshot, afterDialog)
 
   const name = plainText(jobDisplayName(job), 120)
   const successLabel = plainText(job.task?.success_label || job.success_label || 'Approve', 60)
@@ -309,6 +307,7 @@ export function JobActions({ job }: { job: Job }) {
 
       <Dialog
         open={!!cancelSnapshot}
+        returnFocus={afterDialog}
         role="alertdialog"
         onClose={() => !cancel.isPending && setCancelSnapshot(null)}
         title={`Cancel job “${cancelSnapshot ? plainText(jobDisplayName(cancelSnapshot), 120) : name}”?`}
@@ -335,6 +334,7 @@ export function JobActions({ job }: { job: Job }) {
         <ArgumentsDialog
           job={runSnapshot}
           open
+          returnFocus={afterDialog}
           onClose={() => !runAgain.isPending && setRunSnapshot(null)}
           title={`Run “${plainText(jobDisplayName(runSnapshot), 120)}” again`}
           description="Starts a new job of the same task with these arguments. You can edit them first."
@@ -355,6 +355,7 @@ export function JobActions({ job }: { job: Job }) {
         <ArgumentsDialog
           job={restartSnapshot}
           open
+          returnFocus={afterDialog}
           onClose={() => !restart.isPending && setRestartSnapshot(null)}
           title={`Restart “${plainText(jobDisplayName(restartSnapshot), 120)}”`}
           description="Runs this same job again (its log and output are replaced). You can edit the arguments first."

@@ -81,8 +81,10 @@ export function CancelJobsDialog({
   targets,
   skipped = 0,
   onClose,
+  returnFocus,
 }: {
   targets: CancelTarget[]
+  returnFocus?: () => HTMLElement | null | undefined
   /** Jobs left out because their task does not allow cancelling (said in the dialog). */
   skipped?: number
   onClose: (done: { cancelledIds: string[] }) => void
@@ -117,6 +119,7 @@ export function CancelJobsDialog({
       open
       role="alertdialog"
       onClose={close}
+      returnFocus={returnFocus}
       title={`${verb}?`}
       description={
         <>

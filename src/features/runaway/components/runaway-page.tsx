@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { jobDisplayName } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
@@ -51,6 +51,7 @@ interface Row {
 }
 
 export function RunawayPage() {
+  const headingRef = useRef<HTMLHeadingElement>(null)
   const data = useRunaway(1000)
   const { flags, ready, error } = data
   const { profile } = useSession()
@@ -91,7 +92,9 @@ export function RunawayPage() {
     <div className="mx-auto max-w-7xl space-y-4 p-4 sm:p-6">
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
-          <h1 className="text-xl font-semibold">Runaway jobs</h1>
+          <h1 ref={headingRef} tabIndex={-1} className="text-xl font-semibold outline-none">
+            Runaway jobs
+          </h1>
           <p className="text-sm text-slate-600 dark:text-slate-300">Jobs past their expected time, furthest over first. Times are live.</p>
         </div>
         {rows.length > 0 && (
@@ -158,6 +161,8 @@ export function RunawayPage() {
         <CancelJobsDialog
           targets={dialog.targets}
           skipped={dialog.skipped}
+          // Cancelled rows (and their buttons) leave the list: then focus goes to the page heading.
+          returnFocus={() => headingRef.current}
           onClose={({ cancelledIds }) => {
             setDialog(null)
             if (cancelledIds.length) setSelected((prev) => new Set([...prev].filter((id) => !cancelledIds.includes(id))))
