@@ -53,6 +53,27 @@ describe('job detail page', () => {
     expect(within(args).getByRole('rowheader', { name: 'note' }).closest('tr')).toHaveTextContent('empty')
   })
 
+  it('while a job runs, polls the cheap lifecycle and re-reads the full document only when it moves', async () => {
+    const db = useMockWorld('default')
+    const seen = { detail: 0, lifecycle: 0 }
+    mockServer.events.on('request:start', ({ request }) => {
+      const path = new URL(request.url).pathname
+      if (path === `/mock/supervisor/demo/job/${SPECIAL_JOB_IDS.assignedBackup}`) seen.detail++
+      if (path === `/mock/supervisor/demo/job/${SPECIAL_JOB_IDS.assignedBackup}/lifecycle`) seen.lifecycle++
+    })
+    renderJobDetail(SPECIAL_JOB_IDS.assignedBackup, { config: { refreshIntervalMs: 1000 } })
+    await screen.findByRole('heading', { level: 1, name: 'Backup DB' })
+    await waitFor(() => expect(seen.lifecycle).toBeGreaterThanOrEqual(3), { timeout: 6000 })
+    expect(seen.detail).toBe(1)
+    // The agent finishes the job: the next lifecycle reading brings the whole document back.
+    db.updateJob(db.getJob(SPECIAL_JOB_IDS.assignedBackup)!, (j) => {
+      j.lifecycle = 'finished'
+      j.state = 'success'
+    })
+    await waitFor(() => expect(seen.detail).toBe(2), { timeout: 6000 })
+    expect(await screen.findAllByText('success')).not.toHaveLength(0)
+  }, 20_000)
+
   it('links a job inside a workflow to its workflow run', async () => {
     renderJobDetail(SPECIAL_JOB_IDS.workflowDeploy)
     const link = await screen.findByRole('link', { name: 'Open the workflow run' })

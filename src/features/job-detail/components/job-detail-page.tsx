@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
 import { isApiError } from '@/api/errors'
 import { isFinished, jobDisplayName } from '@/api/schemas/job'
@@ -62,7 +62,17 @@ function useObservedTransitions(lifecycle: string | undefined, observedAt: numbe
 function JobDetail({ jobId }: { jobId: string }) {
   const { config } = useSession()
   const refreshMs = config.refreshIntervalMs
-  const detail = useQuery({ ...jobDetailQueries.detail(jobId), refetchInterval: livePollInterval(refreshMs) })
+  // While the job runs, the cheap lifecycle endpoint (a bare string) is what polls; the full
+  // document (which can carry a 2 MB log) is re-read when the lifecycle moves, and slowly as a
+  // safety net. Where the lifecycle endpoint fails (viewers get 403), the document polls instead.
+  const qc = useQueryClient()
+  const detail = useQuery({
+    ...jobDetailQueries.detail(jobId),
+    refetchInterval: (q) => {
+      const lifecycleFailed = qc.getQueryState(jobDetailQueries.lifecycle(jobId).queryKey)?.status === 'error'
+      return livePollInterval(lifecycleFailed ? refreshMs : Math.max(30_000, refreshMs * 6))(q)
+    },
+  })
   const job = detail.data
   const running = !!job && !isFinished(job.lifecycle)
   const lifecycle = useQuery({
@@ -70,6 +80,12 @@ function JobDetail({ jobId }: { jobId: string }) {
     enabled: !!job,
     refetchInterval: (q) => (!running || isFinished(q.state.data?.current) || q.state.status === 'error' ? false : refreshMs),
   })
+  const endpointLifecycle = lifecycle.data?.current
+  const documentLifecycle = job?.lifecycle
+  const { refetch: refetchDetail } = detail
+  useEffect(() => {
+    if (endpointLifecycle && documentLifecycle && endpointLifecycle !== documentLifecycle) void refetchDetail()
+  }, [endpointLifecycle, documentLifecycle, refetchDetail])
   const participants = useQuery({ ...jobDetailQueries.participants(jobId), enabled: !!job })
   const isWorkflow = job?._type === 'WorkflowJob'
   const workflowRun = useQuery({
