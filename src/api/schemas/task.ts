@@ -1,8 +1,6 @@
 import * as z from 'zod/mini'
 import { isRecord, orUndefined, parseFields } from './tolerant'
 
-export const ARGUMENT_TYPES = ['fixed', 'input', 'select', 'date', 'file', 'remote-options'] as const
-
 export interface ArgumentOption {
   id: string
   label: string

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { isApiError } from '@/api/errors'
-import { createJob, getTask, listJobs, listWorkflowRunJobs, restartJob, submitJobInput } from '@/api/jobs'
+import { createJob, getTask, listJobs, listWorkflowJobs, listWorkflowRunJobs, restartJob, submitJobInput } from '@/api/jobs'
 import { isFinished, type Job } from '@/api/schemas/job'
 import { jobKeys, jobQueries } from '@/lib/job-queries'
 
@@ -36,8 +36,9 @@ async function workflowRunJobs(workflowJobId: string, workflowId: string | undef
     jobs = (await listWorkflowRunJobs(workflowId, workflowJobId, { signal })).jobs
   } catch (error) {
     if (signal.aborted) throw error
-    // Servers without the per-run route: the job list, filtered here by workflow_job_id.
-    const list = await listJobs({ limit: 1000 }, { signal })
+    // Servers without the per-run route: all jobs of the workflow (or, without its id, the job
+    // list), grouped here by workflow_job_id as the official UI does.
+    const list = workflowId ? await listWorkflowJobs(workflowId, { signal }) : await listJobs({ limit: 1000 }, { signal })
     jobs = list.jobs.filter((j) => j.workflow_job_id === workflowJobId)
   }
   return [...jobs]

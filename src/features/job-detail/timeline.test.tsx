@@ -112,11 +112,15 @@ describe('lifecycle timeline', () => {
     expect(links[0]).toHaveAttribute('href', `/jobs/${SPECIAL_JOB_IDS.workflowDeploy}`)
   })
 
-  it('falls back to the job list when the per-run route is missing', async () => {
+  it('falls back to the workflow’s job list, grouped by run, when the per-run route is missing', async () => {
     useMockWorld('default')
+    const asked: string[] = []
+    mockServer.events.on('request:start', ({ request }) => void asked.push(new URL(request.url).pathname))
     mockServer.use(http.get('*/mock/supervisor/workflows/:wf/job/:job/jobs', () => HttpResponse.json({ code: 'ResourceNotFound', message: 'nope' }, { status: 404 })))
     renderJobDetail(SPECIAL_JOB_IDS.workflowJob)
     const steps = await screen.findByRole('list', { name: 'Workflow steps' })
     expect(within(steps).getAllByRole('link')[0]).toHaveAttribute('href', `/jobs/${SPECIAL_JOB_IDS.workflowDeploy}`)
+    expect(asked.some((p) => /^\/mock\/supervisor\/workflows\/[0-9a-f]{24}\/job$/.test(p))).toBe(true)
+    mockServer.events.removeAllListeners()
   })
 })

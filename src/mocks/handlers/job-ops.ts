@@ -3,7 +3,7 @@
 
 import type { MockDb } from '../db'
 import { embedTask, iso, publishedTask, resolveArguments, resultUser, toOutputStrings } from '../factories'
-import type { GatewayUser, JobDoc, Session, TaskArgument, TaskDoc } from '../types'
+import type { GatewayUser, JobDoc, TaskArgument, TaskDoc } from '../types'
 import { hang, isAdmin, send, type Ctx } from './http'
 
 export const OBJECT_ID = /^[a-f0-9]{24}$/i
@@ -197,10 +197,6 @@ export function rebuildJob(db: MockDb, job: JobDoc, task: TaskDoc | undefined, a
 export function userById(db: MockDb, id: unknown): { id: string; username: string; email: string } | undefined {
   const u = typeof id === 'string' ? db.getUser(id) : undefined
   return u ? { id: u.id, username: u.username, email: u.email } : undefined
-}
-
-export function sessionCustomerId(db: MockDb, session: Session): string | undefined {
-  return db.customerByName(session.customerName)?.id
 }
 
 export { iso }
