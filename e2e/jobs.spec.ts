@@ -2,15 +2,10 @@ import type { Page } from '@playwright/test'
 import { TASK_IDS } from '../src/mocks/ids'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 
-/** Opens a page of the default mock world as jane: mock mode signs in as her; a sign-in form is filled if shown. */
+/** Opens a page of the default mock world; mock mode signs in as jane (shell.spec.ts checks that). */
 async function openSignedIn(page: Page, path: string, heading: string) {
   await page.goto(`${path}${path.includes('?') ? '&' : '?'}scenario=default`)
-  const token = page.getByLabel('Access token')
-  await expect(page.getByRole('heading', { level: 1, name: heading }).or(token)).toBeVisible()
-  if (await token.isVisible()) {
-    await token.fill('demo-token')
-    await page.getByRole('button', { name: 'Sign in' }).click()
-  }
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
 }
 
 test('filters by task, opens a job, and comes back to the same filter and scroll position', async ({ page }) => {
