@@ -1,5 +1,8 @@
 import type { ZodMiniType } from 'zod/mini'
 import { ApiError, errorFromResponse } from './errors'
+import { observeDateHeader, observeServerTimes, serverTimesIn } from './server-clock'
+
+export { serverNow } from './server-clock'
 
 /**
  * The one place that talks HTTP. Every request:
@@ -32,15 +35,6 @@ export function configureApi(next: Partial<ApiSettings>): void {
 
 export function getApiSettings(): Readonly<ApiSettings> {
   return settings
-}
-
-/** Offset between the server's clock and ours, from the Date header when the browser lets us read it. */
-let clockOffsetMs = 0
-export function serverNow(): number {
-  return Date.now() + clockOffsetMs
-}
-export function setClockOffset(ms: number): void {
-  clockOffsetMs = ms
 }
 
 export type QueryValue = string | number | boolean | null | undefined | QueryValue[] | { [key: string]: QueryValue }
@@ -137,6 +131,7 @@ export async function request<T = undefined>(opts: RequestOptions<T>): Promise<T
 
   let response: Response
   let text: string
+  const startedAt = Date.now()
   try {
     response = await fetch(url, { method, headers, body, signal: controller.signal, credentials: 'omit', cache: 'no-store' })
     // The body can hang too: read it under the same timer.
@@ -148,6 +143,7 @@ export async function request<T = undefined>(opts: RequestOptions<T>): Promise<T
         code: 'timeout',
         message: `The server did not answer within ${Math.round(timeoutMs / 1000)} s. It may be overloaded, or it silently refused the request.`,
         request: label,
+        elapsedMs: Date.now() - startedAt,
       })
     }
     if (opts.signal?.aborted) {
@@ -158,19 +154,17 @@ export async function request<T = undefined>(opts: RequestOptions<T>): Promise<T
       code: 'network',
       message: 'Could not reach the server. Check your connection; the data will refresh when it is back.',
       request: label,
+      elapsedMs: Date.now() - startedAt,
     })
   } finally {
     clearTimeout(timer)
     opts.signal?.removeEventListener('abort', onCallerAbort)
   }
 
-  const date = response.headers.get('Date')
-  if (date && opts.server !== 'gateway') {
-    const parsed = Date.parse(date)
-    // Date has one-second resolution: ignore sub-second noise.
-    if (Number.isFinite(parsed) && Math.abs(parsed - Date.now()) > 2000) setClockOffset(parsed - Date.now())
-    else if (Number.isFinite(parsed)) setClockOffset(0)
-  }
+  const receivedAt = Date.now()
+  // The server's clock: its Date header where readable (same origin only), else the times it wrote into the data.
+  const date = opts.server !== 'gateway' ? response.headers.get('Date') : null
+  if (date) observeDateHeader(Date.parse(date), receivedAt)
 
   let parsedBody: unknown = undefined
   let parseFailed = false
@@ -183,8 +177,10 @@ export async function request<T = undefined>(opts: RequestOptions<T>): Promise<T
     }
   }
 
+  if (response.ok && !parseFailed && opts.server !== 'gateway') observeServerTimes(serverTimesIn(parsedBody), receivedAt)
+
   if (!response.ok) {
-    const error = errorFromResponse(response.status, parseFailed ? '' : parsedBody, label)
+    const error = errorFromResponse(response.status, parseFailed ? '' : parsedBody, label, receivedAt - startedAt)
     if (error.code === 'unauthorized' && auth === 'bearer') settings.onUnauthorized?.(error)
     throw error
   }

@@ -29,14 +29,25 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[]
   /** The method and path (never the query: it could carry secrets) for the message. */
   readonly request?: string
+  /** How long the attempt took (ms), when known: a retry must not stretch the wait past the timeout. */
+  readonly elapsedMs?: number
 
-  constructor(opts: { status: number; code: ApiErrorCode; message: string; fieldErrors?: FieldError[]; request?: string }) {
+  constructor(opts: { status: number; code: ApiErrorCode; message: string; fieldErrors?: FieldError[]; request?: string; elapsedMs?: number }) {
     super(opts.message)
     this.name = 'ApiError'
     this.status = opts.status
     this.code = opts.code
     this.fieldErrors = opts.fieldErrors ?? []
     this.request = opts.request
+    this.elapsedMs = opts.elapsedMs
+  }
+
+  /**
+   * No answer came (timeout, network drop): a write may or may not have happened on the server.
+   * The opposite of a refusal, which is an answer with an error status.
+   */
+  get unanswered(): boolean {
+    return this.code === 'timeout' || this.code === 'network'
   }
 
   /** Errors that may heal by themselves: worth an automatic retry of a read. */
@@ -108,7 +119,7 @@ function clip(text: string, max = 300): string {
  * 5. restify's `{code: "ResourceNotFound", message}`.
  * Anything else (HTML from a proxy, empty body) falls back to a generic text for the status.
  */
-export function errorFromResponse(status: number, body: unknown, request?: string): ApiError {
+export function errorFromResponse(status: number, body: unknown, request?: string, elapsedMs?: number): ApiError {
   let message: string | undefined
   let fieldErrors: FieldError[] | undefined
   if (typeof body === 'string' && body.trim() && !/^\s*</.test(body)) {
@@ -132,7 +143,28 @@ export function errorFromResponse(status: number, body: unknown, request?: strin
   }
   if (message === 'InvalidTaskArguments') message = 'Some arguments are not valid.'
   const text = message ? reword(message) : (GENERIC[status] ?? `The server answered with status ${status}.`)
-  return new ApiError({ status, code: codeForStatus(status), message: text, fieldErrors, request })
+  return new ApiError({ status, code: codeForStatus(status), message: text, fieldErrors, request, elapsedMs })
+}
+
+/** The message of any error, for people. */
+export function errorMessage(error: unknown): string {
+  if (isApiError(error)) return error.message
+  if (error instanceof Error) return error.message || 'Something went wrong.'
+  return 'Something went wrong.'
+}
+
+/** Whether a write's error means "no answer: it may have been done" rather than "refused". */
+export function isUnanswered(error: unknown): boolean {
+  return isApiError(error) && error.unanswered
+}
+
+/**
+ * How a failed write reads: "refused" only when the server answered with an error status; when
+ * it did not answer, the change may have been made all the same.
+ */
+export function writeFailureText(error: unknown): string {
+  if (isUnanswered(error)) return `The server did not answer, so it may have done it: ${errorMessage(error)}`
+  return `The server refused this: ${errorMessage(error)}`
 }
 
 /** What the user should do next, for error panels and toasts. */

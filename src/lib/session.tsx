@@ -1,9 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react'
 import { configureApi } from '@/api/client'
+import { resetServerClock, serverNow } from '@/api/server-clock'
+import { setNowSource } from '@/components/ui/time'
 import type { AppConfig } from '@/api/config'
 import { getProfile, switchOrganization, type Profile } from '@/api/session'
 import { clearStoredSession, readStoredSession, writeStoredSession, type StoredSession } from './token-store'
+
+// Every clock on screen (elapsed times, waits, runaway limits) runs on the server's time.
+setNowSource(serverNow)
 
 const SIGNED_OUT = 'theeye.signedOut'
 function signedOutInThisTab(): boolean {
@@ -115,12 +120,14 @@ export function SessionProvider({ config, children, initial }: { config: AppConf
         persist: persist ?? 'session',
       }
       qc.clear()
+      // Another server has another clock: learn it again from its answers.
+      if (next.supervisorUrl !== (session?.supervisorUrl ?? config.supervisorUrl)) resetServerClock()
       markSignedOut(false)
       writeStoredSession(next)
       setEndedReason(null)
       setSession(next)
     },
-    [config.supervisorUrl, qc],
+    [config.supervisorUrl, qc, session?.supervisorUrl],
   )
 
   const hasGateway = config.mock || !!config.gatewayUrl

@@ -39,6 +39,10 @@ export type FailResponse =
   | { status: number; body?: unknown; contentType?: string }
   | 'network-error'
   | 'hang'
+  /** The server does the work (creates the job, deletes…) but its answer never arrives. */
+  | 'done-then-hang'
+  /** The answer comes, but only after this long. */
+  | { slowMs: number }
 
 export interface WorkflowDef {
   id: string

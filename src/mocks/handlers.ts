@@ -13,6 +13,7 @@ import {
   empty,
   failResponse,
   findRoute,
+  hang,
   hasCredential,
   readBody,
   resourceNotFound,
@@ -82,7 +83,8 @@ async function dispatch(
   if (method === 'OPTIONS') return empty(204)
 
   const failure = db.takeFailure({ method, path, url, server })
-  if (failure) return failResponse(failure)
+  if (failure && typeof failure === 'object' && 'slowMs' in failure) await delay(failure.slowMs)
+  else if (failure && failure !== 'done-then-hang') return failResponse(failure)
 
   const found = findRoute(server === 'supervisor' ? supervisorRoutes : gatewayCompiled, method, path)
   if (found === null) return resourceNotFound(path)
@@ -101,7 +103,9 @@ async function dispatch(
   const denied = await authorise(ctx, found.route)
   if (denied) return denied
   try {
-    return await found.route.handle(ctx)
+    const response = await found.route.handle(ctx)
+    if (failure === 'done-then-hang') return hang()
+    return response
   } catch (error) {
     // res.sendError(other): 500 "Internal Server Error"
     console.error('[mock supervisor]', error)

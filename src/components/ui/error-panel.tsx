@@ -1,13 +1,10 @@
 import { Link } from 'react-router'
-import { isApiError, nextStep } from '@/api/errors'
+import { errorMessage, nextStep } from '@/api/errors'
 import { Button } from './button'
 import { cn } from './cn'
 
-export function errorMessage(error: unknown): string {
-  if (isApiError(error)) return error.message
-  if (error instanceof Error) return error.message || 'Something went wrong.'
-  return 'Something went wrong.'
-}
+/** Kept here for callers not yet moved: the function lives with the errors. */
+export { errorMessage } from '@/api/errors'
 
 /** An announced error with the next step: Retry, Sign in again or Go back. */
 export function ErrorPanel({

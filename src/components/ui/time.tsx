@@ -1,5 +1,27 @@
 import { useState, useSyncExternalStore } from 'react'
-import { serverNow } from '@/api/client'
+
+/**
+ * Where "now" comes from. The app sets it to the server-corrected clock (`serverNow` of the api
+ * layer) at start-up; this module does not know about HTTP. Defaults to the local clock.
+ */
+let nowSource: () => number = () => Date.now()
+export function setNowSource(source: () => number): void {
+  nowSource = source
+}
+/** The current time on the clock the app uses (the server's, once set). */
+export function clockNow(): number {
+  return nowSource()
+}
+
+/**
+ * The time a piece of work has been running. Never negative, never "0 ms": a running job that
+ * started a moment ago (or whose start the clock cannot place yet) reads "just started".
+ */
+export function formatElapsed(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—'
+  if (ms < 1000) return 'just started'
+  return formatDuration(ms)
+}
 
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return '—'
@@ -45,7 +67,7 @@ export function formatExact(date: string | number | Date | null | undefined): st
 
 /*
  * One shared clock per interval: a page with hundreds of live durations runs one timer, not
- * hundreds. It reads the server-corrected time (serverNow applies the Date-header offset), so a
+ * hundreds. It reads the app's clock (clockNow: the server-corrected time once the app sets it), so a
  * skewed laptop clock does not make a fresh job look hours old.
  */
 interface Clock {
@@ -60,13 +82,13 @@ function clockFor(intervalMs: number): Clock {
   const listeners = new Set<() => void>()
   let timer: ReturnType<typeof setInterval> | undefined
   const c: Clock = {
-    current: serverNow(),
+    current: clockNow(),
     subscribe(listener) {
       listeners.add(listener)
       if (!timer) {
-        c.current = serverNow()
+        c.current = clockNow()
         timer = setInterval(() => {
-          c.current = serverNow()
+          c.current = clockNow()
           for (const l of listeners) l()
         }, intervalMs)
       }
@@ -88,7 +110,7 @@ const noSubscription = () => () => {}
 
 /** The current (server-corrected) time, re-read every `intervalMs` while `enabled`; the time of mount otherwise. */
 export function useNow(intervalMs = 1000, enabled = true): number {
-  const [mountedAt] = useState(serverNow)
+  const [mountedAt] = useState(clockNow)
   const clock = clockFor(intervalMs)
   const live = useSyncExternalStore(enabled ? clock.subscribe : noSubscription, () => clock.current)
   return enabled ? live : mountedAt

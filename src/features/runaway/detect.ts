@@ -3,7 +3,9 @@ import { median, percentile } from '@/lib/stats'
 
 /**
  * Runaway detection: pure functions over jobs, a reference time and the loaded history.
- * No React, no clock of its own: callers pass `now` (the server-corrected clock, serverNow()).
+ * No React, no clock of its own: callers pass `now` on the server's clock (the api layer's
+ * serverNow(): its Date header, or the times in its data when the header is unreadable), so a
+ * browser clock hours off neither flags healthy jobs nor hides late ones.
  */
 
 /** Agents and the supervisor's watchdog use 10 minutes when a script job has no timeout. */
@@ -16,10 +18,12 @@ export const MIN_HISTORY_RUNS = 3
 export const HISTORY_MEDIAN_FACTOR = 3
 export const HISTORY_PERCENTILE = 95
 /**
- * Floor for history-based limits: tasks whose runs take "0 ms" (instant dummy jobs, rounding)
- * would otherwise flag every job the moment it starts.
+ * Floor for history-based limits. Tasks whose runs take a few seconds (or "0 ms": instant dummy
+ * jobs, rounding) would otherwise flag ordinary jobs 10 s after they start, and the flag would come
+ * and go with every poll as such jobs finish (the count jumping 3 → 5 → 4 → 3). Nobody can act on
+ * a job that is "late" by seconds: a job is never a runaway before it has run a minute.
  */
-export const MIN_HISTORY_LIMIT_MS = 1_000
+export const MIN_HISTORY_LIMIT_MS = 60_000
 /** Queued (`ready`) this long means no agent picked it up: agent down? */
 export const QUEUE_LIMIT_MS = 15 * 60_000
 export const QUEUE_MEDIAN_FACTOR = 3

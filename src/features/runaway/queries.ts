@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { listJobs } from '@/api/jobs'
 import { FINISHED_LIFECYCLES } from '@/api/schemas/job'
+import type { SlowQueryState } from '@/components/ui/slow-notice'
 import { useNow } from '@/components/ui/time'
 import { useSession } from '@/lib/session'
 import { buildHistory, detectRunaways, WATCHED_LIFECYCLES, type RunawayFlag } from './detect'
@@ -53,6 +54,8 @@ export interface RunawayData {
   /** The server sent a full page: there may be more running jobs than were checked. */
   truncated: boolean
   refetch: () => void
+  /** The request the page still waits for, to say when it is slow or retrying. */
+  activeQuery: SlowQueryState
 }
 
 /**
@@ -83,6 +86,10 @@ export function useRunaway(tickMs?: number): RunawayData {
     historyError: history.error,
     malformedCount: active.data?.malformed.length ?? 0,
     truncated: (active.data?.received ?? 0) >= RUNAWAY_LIST_LIMIT,
+    // Until ready, whichever request is still outstanding (the running jobs first, then the history).
+    activeQuery: activeJobs
+      ? { fetchStatus: history.fetchStatus, failureCount: history.failureCount, failureReason: history.failureReason }
+      : { fetchStatus: active.fetchStatus, failureCount: active.failureCount, failureReason: active.failureReason },
     refetch: () => {
       void refetchActive()
       void refetchHistory()

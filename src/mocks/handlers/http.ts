@@ -76,7 +76,7 @@ export async function hang(): Promise<Response> {
   return empty(504)
 }
 
-export async function failResponse(r: FailResponse): Promise<Response> {
+export async function failResponse(r: Exclude<FailResponse, 'done-then-hang' | { slowMs: number }>): Promise<Response> {
   if (r === 'network-error') return HttpResponse.error()
   if (r === 'hang') return hang()
   if (r.contentType && typeof r.body === 'string' && !r.contentType.includes('json')) {

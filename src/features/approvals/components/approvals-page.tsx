@@ -9,6 +9,7 @@ import { cn } from '@/components/ui/cn'
 import { Dialog } from '@/components/ui/dialog'
 import { ErrorPanel, errorMessage } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
+import { QueryWait } from '@/lib/query-wait'
 import { lifecycleLabel } from '@/components/ui/status'
 import { formatDuration } from '@/components/ui/time'
 import { jobQueries, useCancelJob, useDecideApproval } from '@/lib/job-queries'
@@ -344,7 +345,10 @@ export function ApprovalsPage() {
         {view === 'decided' ? (
           <DecidedList meId={meId} />
         ) : loading ? (
-          <SkeletonRows rows={4} label="Loading approvals" />
+          <>
+            <QueryWait query={pending} what="the server to send the approvals" />
+            <SkeletonRows rows={4} label="Loading approvals" />
+          </>
         ) : pending.isError && !pending.data ? (
           <ErrorPanel error={pending.error} title="Could not load approvals" onRetry={() => void pending.refetch()} />
         ) : (

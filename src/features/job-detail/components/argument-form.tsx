@@ -6,7 +6,7 @@ import { cn } from '@/components/ui/cn'
 import { errorMessage } from '@/components/ui/error-panel'
 import { plainText } from '@/lib/text'
 import { argumentsPayload, matchFieldErrors, validateArguments } from '../argument-values'
-import { useSingleFlight } from '../use-single-flight'
+import { useSingleFlight } from '@/lib/use-single-flight'
 
 const inputClass =
   'block h-9 w-full rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 aria-invalid:border-red-600 aria-invalid:ring-1 aria-invalid:ring-red-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:aria-invalid:border-red-400 dark:aria-invalid:ring-red-400'

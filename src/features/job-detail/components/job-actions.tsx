@@ -13,7 +13,7 @@ import { plainText } from '@/lib/text'
 import { useToast } from '@/lib/toast'
 import { argumentsFromValues, initialArgumentValues } from '../argument-values'
 import { jobDetailQueries, useRestartJob, useRunAgain, useSubmitInput } from '../queries'
-import { useSingleFlight } from '../use-single-flight'
+import { useSingleFlight } from '@/lib/use-single-flight'
 import { ArgumentForm } from './argument-form'
 
 /** Which actions apply to a job (each button shows only when it does). */

@@ -7,6 +7,7 @@ import { ErrorPanel } from '@/components/ui/error-panel'
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
 import { LifecycleBadge, StateBadge } from '@/components/ui/status'
 import { useHostName } from '@/lib/job-queries'
+import { QueryWait } from '@/lib/query-wait'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
@@ -108,6 +109,7 @@ function JobDetail({ jobId }: { jobId: string }) {
     return (
       <div className="mx-auto max-w-6xl space-y-4 p-6">
         <Skeleton className="h-8 w-72" />
+        <QueryWait query={detail} what="the server to send the job" />
         <SkeletonRows rows={6} label="Loading the job" />
       </div>
     )

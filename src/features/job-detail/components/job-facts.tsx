@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { Participant, Participants } from '@/api/jobs'
 import { isRunning, type Job } from '@/api/schemas/job'
-import { formatDuration, formatExact, RelativeTime, useNow } from '@/components/ui/time'
+import { formatDuration, formatElapsed, formatExact, RelativeTime, useNow } from '@/components/ui/time'
 import { jobDurationMs } from '@/lib/stats'
 import { plainText } from '@/lib/text'
 import { serverNow } from '@/api/client'
@@ -39,7 +39,7 @@ function Duration({ job }: { job: Job }) {
   const ms = jobDurationMs(job, now)
   return (
     <span>
-      {formatDuration(ms)}
+      {live ? formatElapsed(ms) : formatDuration(ms)}
       {live && <span className="text-slate-600 dark:text-slate-400"> so far</span>}
     </span>
   )

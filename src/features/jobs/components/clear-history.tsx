@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import { isApiError } from '@/api/errors'
+import { errorMessage, isApiError, isUnanswered } from '@/api/errors'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { errorMessage } from '@/components/ui/error-panel'
 import { plainText } from '@/lib/text'
 import { isAdminCredential, useSession } from '@/lib/session'
 import { useToast } from '@/lib/toast'
+import { useSingleFlight } from '@/lib/use-single-flight'
 import { useClearFinishedHistory } from '../queries'
 
 interface Scope {
@@ -32,6 +32,9 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
   const [scope, setScope] = useState<Scope | null>(null)
   const clear = useClearFinishedHistory()
   const toast = useToast()
+  // One clear per confirmation: two clicks 5 ms apart both reach `confirm` before the button is
+  // disabled by a render, and each would send every DELETE (18 instead of 9).
+  const singleFlight = useSingleFlight()
 
   const close = () => {
     if (clear.isPending) return
@@ -41,19 +44,16 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
 
   const confirm = () => {
     if (!scope) return
-    clear.mutate(
-      { taskIds: scope.taskIds },
-      {
-        onSuccess: (result) => {
-          const failed = result.failedTaskIds.length
-          toast.show(
-            `Deleted ${result.deletedCount} ${result.deletedCount === 1 ? 'job' : 'jobs'}${failed ? `; ${failed} ${failed === 1 ? 'task' : 'tasks'} could not be cleared` : ''}`,
-            failed ? 'error' : 'success',
-          )
-          setScope(null)
-          clear.reset()
-        },
-      },
+    singleFlight.run(() =>
+      clear.mutateAsync({ taskIds: scope.taskIds }).then((result) => {
+        const failed = result.failedTaskIds.length
+        toast.show(
+          `Deleted ${result.deletedCount} ${result.deletedCount === 1 ? 'job' : 'jobs'}${failed ? `; ${failed} ${failed === 1 ? 'task' : 'tasks'} could not be cleared` : ''}`,
+          failed ? 'error' : 'success',
+        )
+        setScope(null)
+        clear.reset()
+      }),
     )
   }
 
@@ -65,7 +65,14 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setScope(currentScope())}>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          // A new confirmation: a new clear may run.
+          singleFlight.reset()
+          setScope(currentScope())
+        }}
+      >
         Clear finished history
       </Button>
       <Dialog
@@ -94,7 +101,9 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
       >
         {clear.isError && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-            Nothing was deleted: {errorMessage(clear.error)}
+            {isUnanswered(clear.error)
+              ? `The server did not answer, so some finished jobs may have been deleted: ${errorMessage(clear.error)} Check the list before you try again.`
+              : `Nothing was deleted: ${errorMessage(clear.error)}`}
             {isApiError(clear.error) && clear.error.status === 403 && ' Only administrators can clear history.'}
           </p>
         )}

@@ -231,6 +231,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
       <JobsTable
         jobs={shown}
         isLoading={pages.isPending && !initialError}
+        wait={pages}
         error={initialError}
         onRetry={() => void pages.refetch()}
         empty={

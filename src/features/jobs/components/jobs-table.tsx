@@ -3,14 +3,16 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import { type ReactNode, memo, useEffect, useLayoutEffect, useRef } from 'react'
 import { Link } from 'react-router'
 import type { Job } from '@/api/schemas/job'
-import { isRunning, jobDisplayName } from '@/api/schemas/job'
+import { isFinished, isRunning, jobDisplayName } from '@/api/schemas/job'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
+import type { SlowQueryState } from '@/components/ui/slow-notice'
+import { QueryWait } from '@/lib/query-wait'
 import { LifecycleBadge, StateBadge } from '@/components/ui/status'
-import { formatDuration, RelativeTime, useNow } from '@/components/ui/time'
+import { formatDuration, formatElapsed, RelativeTime, useNow } from '@/components/ui/time'
 import { jobDurationMs } from '@/lib/stats'
 import { plainText } from '@/lib/text'
 import { shortId, taskLabel } from '../job-list-model'
@@ -35,6 +37,8 @@ const COLUMNS: Array<{ key: SortKey; label: string; width: string }> = [
 export interface JobsTableProps {
   jobs: Job[]
   isLoading: boolean
+  /** The loading query, to say when it is slow or retrying. */
+  wait?: SlowQueryState
   error: unknown
   onRetry: () => void
   /** What to show when there are no rows (empty vs no match). */
@@ -168,6 +172,7 @@ export function JobsTable(props: JobsTableProps) {
           {isLoading && (
             <tr>
               <td colSpan={COLUMNS.length}>
+                <QueryWait query={props.wait} what="the server to send the jobs" className="px-3 pt-2 text-sm text-slate-700 dark:text-slate-300" />
                 <SkeletonRows rows={10} label="Loading jobs…" />
               </td>
             </tr>
@@ -203,7 +208,8 @@ export function JobsTable(props: JobsTableProps) {
                   now={now}
                   taskNames={props.taskNames}
                   me={props.me}
-                  runaway={props.runawayIds?.has(job.id) ?? false}
+                  // The runaway list may be a poll older than this row: a finished job never keeps a running-job alarm.
+                  runaway={(props.runawayIds?.has(job.id) ?? false) && !isFinished(job.lifecycle)}
                   selected={job.id === selectedId}
                   onSelect={props.onSelect}
                 />
@@ -330,7 +336,7 @@ const JobRow = memo(function JobRow({
         <RelativeTime date={job.creation_date} now={now} />
       </td>
       <td className="truncate px-2 tabular-nums">
-        {formatDuration(duration)}
+        {isRunning(job.lifecycle) ? formatElapsed(duration) : formatDuration(duration)}
         {isRunning(job.lifecycle) && duration !== null && <span className="sr-only"> so far</span>}
       </td>
       <td className="truncate px-2 text-slate-600 dark:text-slate-300">{job.origin ? plainText(job.origin, 40) : '—'}</td>

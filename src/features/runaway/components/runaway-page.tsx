@@ -5,6 +5,7 @@ import { jobDisplayName } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
+import { QueryWait } from '@/lib/query-wait'
 import { LifecycleBadge } from '@/components/ui/status'
 import { jobQueries, useHostName } from '@/lib/job-queries'
 import { isAdminCredential, useSession } from '@/lib/session'
@@ -144,7 +145,10 @@ export function RunawayPage() {
       {error ? (
         <ErrorPanel error={error} title="Could not load the running jobs" onRetry={data.refetch} />
       ) : !ready ? (
-        <SkeletonRows rows={4} label="Loading runaway jobs" />
+        <>
+          <QueryWait query={data.activeQuery} what="the server to send the running jobs" />
+          <SkeletonRows rows={4} label="Loading runaway jobs" />
+        </>
       ) : rows.length === 0 ? (
         <section aria-labelledby="runaway-empty" className="rounded-lg border border-slate-200 p-6 dark:border-slate-700">
           <h2 id="runaway-empty" className="text-lg font-semibold">
