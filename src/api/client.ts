@@ -141,7 +141,7 @@ export async function request<T = undefined>(opts: RequestOptions<T>): Promise<T
       throw new ApiError({
         status: 0,
         code: 'timeout',
-        message: `The server did not answer within ${Math.round(timeoutMs / 1000)} s. It may be overloaded, or it silently refused the request.`,
+        message: `The server did not answer within ${Math.round(timeoutMs / 1000)} s. It may be overloaded, or it dropped the request without a word.`,
         request: label,
         elapsedMs: Date.now() - startedAt,
       })

@@ -23,7 +23,8 @@ function useUnauthorizedRedirect() {
   useEffect(() => {
     configureApi({
       onUnauthorized: (error) => {
-        signOut(error.message)
+        // The session expired: what the user was typing is kept for after signing in again.
+        signOut(error.message, { keepDrafts: true })
         navigate('/sign-in', { replace: true, state: { from: from.current } })
       },
     })

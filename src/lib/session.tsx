@@ -5,6 +5,7 @@ import { resetServerClock, serverNow } from '@/api/server-clock'
 import { setNowSource } from '@/components/ui/time'
 import type { AppConfig } from '@/api/config'
 import { getProfile, switchOrganization, type Profile } from '@/api/session'
+import { clearAllDrafts } from './drafts'
 import { clearStoredSession, readStoredSession, writeStoredSession, type StoredSession } from './token-store'
 
 // Every clock on screen (elapsed times, waits, runaway limits) runs on the server's time.
@@ -47,7 +48,8 @@ export interface SessionValue {
   /** Why the last session ended (401, sign-out), for the sign-in page. */
   endedReason: string | null
   signIn: (s: { token: string; customer: string; supervisorUrl?: string | null; persist?: 'session' | 'memory' }) => void
-  signOut: (reason?: string) => void
+  /** Ends the session. `keepDrafts`: a 401, not the user's choice: forms get back what was typed after signing in again. */
+  signOut: (reason?: string, opts?: { keepDrafts?: boolean }) => void
   switchOrganization: (organizationId: string, organizationName: string) => Promise<void>
 }
 
@@ -99,8 +101,9 @@ export function SessionProvider({ config, children, initial }: { config: AppConf
   })
 
   const signOut = useCallback(
-    (reason?: string) => {
+    (reason?: string, opts?: { keepDrafts?: boolean }) => {
       clearStoredSession()
+      if (!opts?.keepDrafts) clearAllDrafts()
       markSignedOut(true)
       configureApi({ token: null })
       qc.cancelQueries()

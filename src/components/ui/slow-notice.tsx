@@ -22,19 +22,19 @@ function reasonText(reason: unknown): string {
  */
 export function SlowNotice({ query, timeoutMs, what = 'the server', className }: { query: SlowQueryState; timeoutMs: number; what?: string; className?: string }) {
   const active = query.fetchStatus === 'fetching'
-  const [startedAt, setStartedAt] = useState<number | null>(null)
-  const [now, setNow] = useState(() => Date.now())
-  // The wait starts when the query starts fetching (retries included) and ends when it stops.
-  if (active && startedAt === null) setStartedAt(Date.now())
-  if (!active && startedAt !== null) setStartedAt(null)
+  // How long this fetch (retries included) has been waiting; counted by a timer while it runs.
+  const [waited, setWaited] = useState(0)
   useEffect(() => {
     if (!active) return
-    const timer = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(timer)
+    const startedAt = Date.now()
+    const timer = setInterval(() => setWaited(Date.now() - startedAt), 500)
+    return () => {
+      clearInterval(timer)
+      setWaited(0)
+    }
   }, [active])
 
-  if (!active || startedAt === null) return null
-  const waited = Math.max(0, now - startedAt)
+  if (!active) return null
   const retrying = query.failureCount > 0
   if (!retrying && waited < SLOW_AFTER_MS) return null
   const seconds = Math.floor(waited / 1000)

@@ -109,7 +109,8 @@ describe('cancel', () => {
     expect(await screen.findByText('Job canceled.')).toBeInTheDocument()
     expect(puts.count).toBe(1)
     expect(screen.queryByRole('alertdialog')).toBeNull()
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel job' })).toBeNull())
+    // The button stays where it was (nothing slides under the pointer), disabled: the job is canceled.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel job' })).toBeDisabled())
   })
 
   it('says so when the server accepted the cancel but the job did not change', async () => {
@@ -175,7 +176,30 @@ describe('approval and run again', () => {
     const approve = await screen.findByRole('button', { name: 'Ship it' })
     await user.click(approve)
     expect(await screen.findByText('Decision sent: Ship it.')).toBeInTheDocument()
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Ship it' })).toBeNull())
+    // Decided: the button keeps its place, disabled and pressed, while the job finishes.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Ship it' })).toBeDisabled())
+    expect(screen.getByRole('button', { name: 'Ship it' })).toHaveAttribute('aria-pressed', 'true')
+  })
+
+  it('a double click on Approve decides once and never lands on the button that follows (Run again)', async () => {
+    const puts = countRequests('PUT', /\/(approve|reject)$/)
+    const posts = countRequests('POST', /\/job$/)
+    renderJobDetail(APPROVAL_JOB_IDS.refundShipIt)
+    const user = userEvent.setup()
+    const approve = await screen.findByRole('button', { name: 'Ship it' })
+    const row = approve.parentElement!
+    const before = within(row).getAllByRole('button').map((b) => b.textContent)
+    await user.dblClick(approve)
+    expect(await screen.findByText('Decision sent: Ship it.')).toBeInTheDocument()
+    // The job finishes (no decision, no cancel any more): every button is still where it was.
+    await waitFor(() => expect(within(row).getByRole('button', { name: 'Cancel job' })).toBeDisabled())
+    expect(within(row).getAllByRole('button').map((b) => b.textContent)).toEqual(before)
+    // The second click of the double click, and an Enter, hit the same (now disabled) place.
+    await user.click(approve)
+    await user.keyboard('{Enter}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(puts.count).toBe(1)
+    expect(posts.count).toBe(0)
   })
 
   it('runs a job again with an edited argument and lands on the new job', async () => {
@@ -190,8 +214,8 @@ describe('approval and run again', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Start new job' }))
     await waitFor(() => expect(router.state.location.pathname).not.toBe(`/jobs/${SPECIAL_JOB_IDS.readyCleanup}`))
     expect(router.state.location.pathname).toMatch(/^\/jobs\/[0-9a-f]{24}$/)
-    const args = await screen.findByRole('region', { name: 'Arguments' })
-    expect(within(args).getByText('/var/tmp')).toBeInTheDocument()
+    // The old page may still be on screen for a render: wait for the new job's arguments.
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Arguments' })).getByText('/var/tmp')).toBeInTheDocument())
   })
 
   it('restarts a finished script job with its arguments, and it runs again', async () => {
@@ -204,5 +228,91 @@ describe('approval and run again', () => {
     expect(await screen.findByText('Job restarted: it is queued to run again.')).toBeInTheDocument()
     await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel job' })).toBeInTheDocument())
     expect(screen.queryByRole('dialog')).toBeNull()
+  })
+})
+
+describe('a create that gets no answer is never repeated blindly', () => {
+  beforeEach(() => {
+    mockServer.events.removeAllListeners()
+    sessionStorage.clear()
+  })
+
+  it('after a timeout on POST /job, shows the job it may have created and asks again before starting another', async () => {
+    const db = useMockWorld('default')
+    // The server creates the job, but its answer never arrives.
+    db.failNext(/^POST \/job$/, 'done-then-hang')
+    const posts = countRequests('POST', /\/job$/)
+    const { router } = renderJobDetail(SPECIAL_JOB_IDS.readyCleanup, { config: { requestTimeoutMs: 1000 } })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Run again' }))
+    const dialog = screen.getByRole('dialog')
+    await user.click(within(dialog).getByRole('button', { name: 'Start new job' }))
+
+    const alert = await within(dialog).findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent(/did not answer/)
+    expect(alert).not.toHaveTextContent(/refused/)
+    const found = await within(alert).findByRole('link', { name: 'Cleanup tmp' })
+    expect(found.getAttribute('href')).toMatch(/^\/jobs\/[0-9a-f]{24}$/)
+    expect(found.getAttribute('href')).not.toBe(`/jobs/${SPECIAL_JOB_IDS.readyCleanup}`)
+    expect(posts.count).toBe(1)
+
+    // Starting another needs the second, explicit confirmation, which says so.
+    expect(within(dialog).queryByRole('button', { name: 'Start new job' })).toBeNull()
+    await user.click(within(dialog).getByRole('button', { name: 'Start another job anyway' }))
+    await waitFor(() => expect(router.state.location.pathname).not.toBe(`/jobs/${SPECIAL_JOB_IDS.readyCleanup}`))
+    expect(posts.count).toBe(2)
+  })
+
+  it('says "refused" only when the server answered with an error status', async () => {
+    useMockWorld('default')
+    mockServer.use(http.post('*/mock/supervisor/job', () => HttpResponse.json('task is required', { status: 400 })))
+    renderJobDetail(SPECIAL_JOB_IDS.readyCleanup)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Run again' }))
+    const dialog = screen.getByRole('dialog')
+    await user.click(within(dialog).getByRole('button', { name: 'Start new job' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The server refused this: task is required')
+    expect(within(dialog).getByRole('button', { name: 'Start new job' })).toBeEnabled()
+  })
+})
+
+describe('what was typed survives the page going away (a 401 and signing in again)', () => {
+  beforeEach(() => {
+    useMockWorld('default')
+    mockServer.events.removeAllListeners()
+    sessionStorage.clear()
+  })
+
+  it('reopens the Run again dialog with the edited values, and forgets them once closed', async () => {
+    const first = renderJobDetail(SPECIAL_JOB_IDS.readyCleanup)
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Run again' }))
+    const directory = within(screen.getByRole('dialog')).getByRole('textbox', { name: /directory/ })
+    await user.clear(directory)
+    await user.type(directory, '/srv/typed-before-401')
+    first.unmount()
+
+    renderJobDetail(SPECIAL_JOB_IDS.readyCleanup)
+    const dialog = await screen.findByRole('dialog', { name: /Run “Cleanup tmp” again/ })
+    expect(await within(dialog).findByRole('textbox', { name: /directory/ })).toHaveValue('/srv/typed-before-401')
+    expect(JSON.stringify({ ...sessionStorage })).not.toMatch(/demo-token/)
+
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(Object.keys({ ...sessionStorage }).filter((k) => k.startsWith('theeye.draft.'))).toEqual([])
+  })
+
+  it('keeps the input form’s values, never a masked one', async () => {
+    const first = renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
+    const user = userEvent.setup()
+    const panel = await screen.findByRole('region', { name: 'Input requested' })
+    await user.type(within(panel).getByRole('textbox', { name: /ticket/ }), 'INC-4242')
+    await user.type(within(panel).getByRole('textbox', { name: /notes/ }), 'typed before the 401')
+    first.unmount()
+
+    renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
+    const again = await screen.findByRole('region', { name: 'Input requested' })
+    expect(await within(again).findByRole('textbox', { name: /ticket/ })).toHaveValue('INC-4242')
+    expect(within(again).getByRole('textbox', { name: /notes/ })).toHaveValue('typed before the 401')
   })
 })

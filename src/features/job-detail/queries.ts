@@ -94,6 +94,11 @@ export function useRestartJob() {
   })
 }
 
+/** The newest jobs of a task (to find what a create that got no answer may have made). */
+export async function findRecentJobsOfTask(taskId: string): Promise<Job[]> {
+  return (await listJobs({ taskIds: [taskId], limit: 20 })).jobs
+}
+
 /** Start a new job of the same task. The answer is the published (trimmed) job: only its id is used. */
 export function useRunAgain() {
   const qc = useQueryClient()

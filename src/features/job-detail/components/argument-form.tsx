@@ -1,15 +1,20 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
-import { isApiError } from '@/api/errors'
+import { isApiError, writeFailureText } from '@/api/errors'
 import type { TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
-import { errorMessage } from '@/components/ui/error-panel'
+import { readDraft, writeDraft } from '@/lib/drafts'
 import { plainText } from '@/lib/text'
 import { argumentsPayload, matchFieldErrors, validateArguments } from '../argument-values'
 import { useSingleFlight } from '@/lib/use-single-flight'
 
 const inputClass =
   'block h-9 w-full rounded-md border border-slate-300 bg-white px-2.5 text-sm text-slate-900 aria-invalid:border-red-600 aria-invalid:ring-1 aria-invalid:ring-red-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:aria-invalid:border-red-400 dark:aria-invalid:ring-red-400'
+
+/** Values never written to a draft: secrets (masked) and files (data URLs, possibly megabytes). */
+function keepsNoDraft(arg: TaskArgument): boolean {
+  return !!arg.masked || arg.type === 'file'
+}
 
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -35,6 +40,7 @@ export function ArgumentForm({
   onSubmit,
   footer,
   submitVariant = 'primary',
+  draftKey,
 }: {
   args: TaskArgument[]
   initialValues: string[]
@@ -47,16 +53,27 @@ export function ArgumentForm({
   /** Extra buttons beside the submit button (e.g. "Close"). */
   footer?: ReactNode
   submitVariant?: 'primary' | 'success'
+  /** Keeps what is typed in sessionStorage under this key (never masked values or files), so a 401 loses nothing. */
+  draftKey?: string
 }) {
   const baseId = useId()
   const singleFlight = useSingleFlight()
-  const [values, setValues] = useState<string[]>(() => args.map((_, i) => initialValues[i] ?? ''))
+  const [values, setValues] = useState<string[]>(() => {
+    const draft = draftKey ? readDraft(draftKey) : null
+    // A draft's blanked fields (masked, files) take the job's values, never an empty string.
+    return args.map((arg, i) => (draft && !keepsNoDraft(arg) && draft[i] !== undefined ? draft[i] : (initialValues[i] ?? '')))
+  })
   const [fileNames, setFileNames] = useState<Record<number, string>>({})
   const [validated, setValidated] = useState(false)
   const clientErrors = validated ? validateArguments(args, values) : args.map(() => null)
   const server = error && isApiError(error) ? matchFieldErrors(args, error.fieldErrors) : { byIndex: new Map<number, string>(), unmatched: [] }
 
-  const setValue = (i: number, v: string) => setValues((prev) => prev.map((x, j) => (j === i ? v : x)))
+  const setValue = (i: number, v: string) =>
+    setValues((prev) => {
+      const next = prev.map((x, j) => (j === i ? v : x))
+      if (draftKey) writeDraft(draftKey, next.map((x, j) => (args[j] && keepsNoDraft(args[j]) ? '' : x)))
+      return next
+    })
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -77,7 +94,8 @@ export function ArgumentForm({
       {error != null && (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           <p className="font-semibold">
-            <span aria-hidden="true">⚠ </span>The server refused this: {errorMessage(error)}
+            <span aria-hidden="true">⚠ </span>
+            {writeFailureText(error)}
           </p>
           {server.byIndex.size > 0 && <p>See the messages beside the fields below. Your values are kept.</p>}
           {server.unmatched.length > 0 && (

@@ -1,0 +1,59 @@
+import { useState } from 'react'
+import { jobDisplayName, type Job } from '@/api/schemas/job'
+import { Button } from '@/components/ui/button'
+import { clearDraft, hasDraft } from '@/lib/drafts'
+import { plainText } from '@/lib/text'
+import { useRestartJob } from '../../queries'
+import { ArgumentsDialog } from './arguments-dialog'
+import type { ActionProps } from './types'
+
+export const restartDraftKey = (jobId: string) => `restart:${jobId}`
+
+/** "Restart": runs this same (finished script) job again, with arguments that may be edited first. */
+export function RestartAction({ job, available, onNotice, onActed, returnFocus }: ActionProps & { job: Job }) {
+  const restart = useRestartJob()
+  const draftKey = restartDraftKey(job.id)
+  const [snapshot, setSnapshot] = useState<Job | null>(() => (available && hasDraft(draftKey) ? job : null))
+
+  const close = () => {
+    if (restart.isPending) return
+    clearDraft(draftKey)
+    setSnapshot(null)
+  }
+
+  return (
+    <>
+      <Button
+        pending={restart.isPending}
+        disabled={!available}
+        onClick={() => {
+          restart.reset()
+          setSnapshot(job)
+        }}
+      >
+        Restart
+      </Button>
+      {snapshot && (
+        <ArgumentsDialog
+          job={snapshot}
+          onClose={close}
+          returnFocus={returnFocus}
+          title={`Restart “${plainText(jobDisplayName(snapshot), 120)}”`}
+          description="Runs this same job again (its log and output are replaced). You can edit the arguments first."
+          submitLabel="Restart job"
+          pending={restart.isPending}
+          error={restart.error}
+          draftKey={draftKey}
+          onSubmit={(args) => {
+            onActed()
+            return restart.mutateAsync({ id: snapshot.id, args }).then(() => {
+              clearDraft(draftKey)
+              setSnapshot(null)
+              onNotice({ kind: 'status', text: 'Job restarted: it is queued to run again.' })
+            })
+          }}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,53 @@
+import type { Job } from '@/api/schemas/job'
+import { SkeletonRows } from '@/components/ui/skeleton'
+import { clearDraft } from '@/lib/drafts'
+import { initialArgumentValues } from '../../argument-values'
+import { useSubmitInput } from '../../queries'
+import { ArgumentForm } from '../argument-form'
+import { useArgumentDefinitions } from './arguments-dialog'
+import type { Notice } from './types'
+
+export const inputDraftKey = (jobId: string) => `input:${jobId}`
+
+/** The values a job on hold waits for. What is typed survives a 401 (draft). */
+export function SubmitInputPanel({ job, onNotice }: { job: Job; onNotice: (notice: Notice | null) => void }) {
+  const submit = useSubmitInput()
+  const { args, loading } = useArgumentDefinitions(job, true)
+  const draftKey = inputDraftKey(job.id)
+  return (
+    <section aria-labelledby={`input-${job.id}`} className="rounded-md border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/40">
+      <h2 id={`input-${job.id}`} className="text-lg font-semibold">
+        Input requested
+      </h2>
+      <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">This job is on hold until someone submits these values.</p>
+      {loading || !args ? (
+        <SkeletonRows rows={2} label="Loading the task's arguments" />
+      ) : (
+        <ArgumentForm
+          key={job.id}
+          args={args}
+          initialValues={initialArgumentValues(args, job.task_arguments_values)}
+          submitLabel="Submit input"
+          pending={submit.isPending}
+          error={submit.error}
+          draftKey={draftKey}
+          onSubmit={(values) =>
+            submit.mutateAsync({ id: job.id, args: values }).then(
+              (after) => {
+                clearDraft(draftKey)
+                onNotice({
+                  kind: 'status',
+                  text: after.lifecycle === 'finished' ? 'Input submitted: the job finished.' : `Input submitted: the job is now ${after.lifecycle ?? 'updated'}.`,
+                })
+              },
+              (error: unknown) => {
+                onNotice(null)
+                throw error
+              },
+            )
+          }
+        />
+      )}
+    </section>
+  )
+}

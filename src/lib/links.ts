@@ -1,0 +1,21 @@
+/**
+ * Paths built from ids. Ids come from the server (or a crafted URL) and are data: each one is a
+ * single, encoded path segment, so `../approvals?view=decided` as an id stays an id (a link to a
+ * "not a valid job id" page) instead of becoming a link to the inbox.
+ */
+export function pathSegment(id: string): string {
+  // encodeURIComponent leaves "." alone, and "." / ".." segments are resolved away by the URL parser.
+  return encodeURIComponent(id).replace(/\./g, '%2E')
+}
+
+export function jobPath(id: string): string {
+  return `/jobs/${pathSegment(id)}`
+}
+
+export function workflowPath(id: string): string {
+  return `/workflows/${pathSegment(id)}`
+}
+
+export function taskRunPath(id: string): string {
+  return `/tasks/${pathSegment(id)}/run`
+}
