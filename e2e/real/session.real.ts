@@ -8,8 +8,17 @@ test('signs in with username and password through the real gateway, shows the or
   // No token yet: the app sends you to sign in, with the gateway's username/password form.
   await expect(page).toHaveURL(/\/sign-in/)
 
-  // A wrong password is refused by the gateway, and said so.
+  // The right password for an organization she is not a member of: the gateway answers 403.
+  const organization = page.getByLabel('Organization')
+  await expect(organization).toHaveValue(real.customer)
+  await organization.fill('acme')
   await page.getByLabel('Username').fill(jane.username)
+  await page.getByLabel('Password').fill(jane.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert')).toContainText(`${jane.username} is not a member of the organization “acme”`)
+  await organization.fill(real.customer)
+
+  // A wrong password is refused by the gateway (401), and said so.
   await page.getByLabel('Password').fill('not-her-password')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('alert')).toContainText(/not accepted/)
@@ -23,7 +32,7 @@ test('signs in with username and password through the real gateway, shows the or
 
   // The login went to the real gateway with Basic auth, once.
   const logins = guard.requests.filter((r) => r.method() === 'POST' && r.url().startsWith(`${real.gatewayUrl}/api/auth/login`))
-  expect(logins.length).toBe(2)
+  expect(logins.length).toBe(3)
   expect(logins.every((r) => /^Basic /.test(r.headers()['authorization'] ?? ''))).toBe(true)
 
   await page.getByRole('button', { name: /^Account/ }).click()

@@ -55,9 +55,17 @@ export interface World {
   jobs: Record<'backupSuccess' | 'backupFailure' | 'nightlySuccess' | 'backupReady' | 'nightlyReady' | 'refundOnhold', WorldJob>
 }
 
-/** The realstack kit: $REALSTACK_KIT, else ../shared/realstack beside the repository. */
+/**
+ * The realstack kit: $REALSTACK_KIT, else ../shared/realstack beside the repository (for a git
+ * worktree, also beside the main checkout it belongs to).
+ */
 export function realstackKit(): string {
-  return path.resolve(process.env.REALSTACK_KIT ?? path.join(REPO_ROOT, '..', 'shared', 'realstack'))
+  if (process.env.REALSTACK_KIT) return path.resolve(process.env.REALSTACK_KIT)
+  const beside = path.join(REPO_ROOT, '..', 'shared', 'realstack')
+  if (fs.existsSync(beside)) return beside
+  const common = spawnSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: REPO_ROOT, encoding: 'utf8' })
+  const main = common.status === 0 ? path.join(path.dirname(common.stdout.trim()), '..', 'shared', 'realstack') : ''
+  return main && fs.existsSync(main) ? path.resolve(main) : beside
 }
 
 export function readState(): RealState {
@@ -174,6 +182,15 @@ export async function startAll(log: (m: string) => void = (m) => process.stderr.
   const kit = realstackKit()
   if (!fs.existsSync(path.join(kit, 'start.sh'))) {
     throw new Error(`The realstack kit is not at ${kit} (expected ../shared/realstack beside the repository, or set REALSTACK_KIT)`)
+  }
+  // The kit copies the upstream trees verbatim; without their config folders setup.sh fails with a
+  // bare `cp` error, so say what is wrong first.
+  const missing = ['src/gateway/server/config/default.json', 'src/supervisor/config/default.js'].filter((f) => !fs.existsSync(path.join(kit, f)))
+  if (missing.length) {
+    throw new Error(
+      `The realstack kit at ${kit} is incomplete: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (upstream files the kit installs). ` +
+        'Restore them from the upstream commits named in src/SOURCES.md, or set REALSTACK_KIT to a complete copy.',
+    )
   }
   const workdir = process.env.REALSTACK_DIR ?? '/tmp/theeye-realstack'
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-real-'))
