@@ -84,8 +84,8 @@ test('config.json is requested once, in parallel with the main chunk (the preloa
   page.on('request', (r) => {
     if (new URL(r.url()).pathname === '/config.json') requests.push(r.url())
   })
-  await page.goto('/jobs?scenario=default')
-  await expect(page.getByRole('table').getByRole('link').first()).toBeVisible()
+  await page.goto('/jobs?scenario=empty')
+  await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible()
   expect(requests).toHaveLength(1)
   const timing = await page.evaluate(() => {
     const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
