@@ -42,6 +42,11 @@ url() {
   case "$2" in
     *[[:space:]]*) fail "$1 must not contain spaces" ;;
   esac
+  # user:password@ in the address would end up in every request log (the app refuses it too)
+  rest=${2#*://}
+  case "${rest%%/*}" in
+    *@*) fail "$1 must not contain credentials (user:password@)" ;;
+  esac
   json_string "$1" "$2"
 }
 

@@ -27,7 +27,7 @@ function runScript(env: Record<string, string>, existing?: string) {
 
 test('writes config.json from the THEEYE_* variables, as the app reads it', () => {
   const r = runScript({
-    THEEYE_SUPERVISOR_URL: 'https://supervisor.example.com/api',
+    THEEYE_SUPERVISOR_URL: 'https://supervisor.example.com/api/@v1',
     THEEYE_GATEWAY_URL: 'http://127.0.0.1:6080',
     THEEYE_CUSTOMER: 'Acme "ops" \\ team',
     THEEYE_REFRESH_INTERVAL_MS: '3000',
@@ -36,7 +36,7 @@ test('writes config.json from the THEEYE_* variables, as the app reads it', () =
   expect(r.stderr).toBe('')
   expect(r.status).toBe(0)
   expect(JSON.parse(r.written ?? '')).toEqual({
-    supervisorUrl: 'https://supervisor.example.com/api',
+    supervisorUrl: 'https://supervisor.example.com/api/@v1',
     gatewayUrl: 'http://127.0.0.1:6080',
     customer: 'Acme "ops" \\ team',
     refreshIntervalMs: 3000,
@@ -63,6 +63,7 @@ for (const [name, env, message] of [
   ['a URL without a scheme', { THEEYE_SUPERVISOR_URL: 'supervisor.example.com' }, /THEEYE_SUPERVISOR_URL must start with http/],
   ['a javascript: URL', { THEEYE_GATEWAY_URL: 'javascript:alert(1)' }, /THEEYE_GATEWAY_URL must start with http/],
   ['a URL with a space', { THEEYE_SUPERVISOR_URL: 'https://a.example.com/x y' }, /must not contain spaces/],
+  ['a URL with credentials', { THEEYE_SUPERVISOR_URL: 'https://admin:secret@supervisor.example.com' }, /must not contain credentials/],
   ['a value with a newline', { THEEYE_CUSTOMER: 'demo\n"x": 1' }, /THEEYE_CUSTOMER contains a control character/],
   ['a refresh interval that is not a number', { THEEYE_REFRESH_INTERVAL_MS: '5s' }, /THEEYE_REFRESH_INTERVAL_MS must be a whole number/],
   ['a refresh interval out of range', { THEEYE_REFRESH_INTERVAL_MS: '10' }, /between 1000 and 3600000/],
