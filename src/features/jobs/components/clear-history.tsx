@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { plainText } from '@/lib/text'
 import { isAdminCredential, useSession } from '@/lib/session'
-import { useToast } from '@/lib/toast'
+import { useToast } from '@/components/ui/toast'
 import { useSingleFlight } from '@/lib/use-single-flight'
 import { useClearFinishedHistory } from '../queries'
 
