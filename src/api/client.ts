@@ -68,6 +68,30 @@ export function joinUrl(base: string, ...segments: string[]): string {
   return `${trimmed}/${segments.map((s) => encodeURIComponent(s)).join('/')}`
 }
 
+/** No document of the supervisor nests anywhere near this deep; a hostile one may nest thousands. */
+export const MAX_BODY_DEPTH = 100
+
+/**
+ * Replaces what nests deeper than `limit` with a note, in place, without recursion: a
+ * 6,000-deep array would otherwise overflow the stack of every recursive walk after it
+ * (schema parsing, the query cache's structural sharing, rendering).
+ */
+export function pruneDeep(value: unknown, limit: number): unknown {
+  if (!value || typeof value !== 'object') return value
+  const stack: Array<[Record<string, unknown> | unknown[], number]> = [[value as Record<string, unknown>, 0]]
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    const keys = Array.isArray(node) ? node.keys() : Object.keys(node)
+    for (const k of keys) {
+      const child = (node as Record<string | number, unknown>)[k]
+      if (!child || typeof child !== 'object') continue
+      if (depth + 1 >= limit) (node as Record<string | number, unknown>)[k] = `(nested more than ${limit} levels deep: not shown)`
+      else stack.push([child as Record<string, unknown>, depth + 1])
+    }
+  }
+  return value
+}
+
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** Which server: the supervisor (default) or the gateway. */
@@ -170,7 +194,7 @@ export async function request<T = undefined>(opts: RequestOptions<T>): Promise<T
   let parseFailed = false
   if (text.trim()) {
     try {
-      parsedBody = JSON.parse(text)
+      parsedBody = pruneDeep(JSON.parse(text), MAX_BODY_DEPTH)
     } catch {
       parseFailed = true
       parsedBody = text

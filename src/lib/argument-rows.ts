@@ -76,15 +76,21 @@ function valueText(arg: TaskArgument | undefined, value: unknown): { value: stri
   }
 }
 
+/** How many rows a job's arguments make (values and definitions, whichever are more). */
+export function argumentCount(job: Pick<Job, 'task' | 'task_arguments_values'>): number {
+  return Math.max(job.task?.task_arguments?.length ?? 0, job.task_arguments_values?.length ?? 0)
+}
+
 /**
  * Every value to approve, with the label of its argument. Values follow the task's arguments in
  * order (fixed ones included); values the task does not describe are still shown, numbered.
  */
-export function argumentRows(job: Pick<Job, 'task' | 'task_arguments_values'>): ArgumentRow[] {
+export function argumentRows(job: Pick<Job, 'task' | 'task_arguments_values'>, limit = Number.POSITIVE_INFINITY): ArgumentRow[] {
   const args = job.task?.task_arguments ?? []
   const values = job.task_arguments_values ?? []
   const rows: ArgumentRow[] = []
-  const count = Math.max(args.length, values.length)
+  // A hostile job can carry 100,000 values: only the rows on screen are built.
+  const count = Math.min(argumentCount(job), limit)
   for (let i = 0; i < count; i++) {
     const arg = args[i]
     const value = values[i]

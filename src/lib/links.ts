@@ -4,8 +4,10 @@
  * "not a valid job id" page) instead of becoming a link to the inbox.
  */
 export function pathSegment(id: string): string {
-  // encodeURIComponent leaves "." alone, and "." / ".." segments are resolved away by the URL parser.
-  return encodeURIComponent(id).replace(/\./g, '%2E')
+  // A segment that is only dots ("." or "..", even written %2E) is resolved away by the URL
+  // parser: such an id (never a real one) is kept visibly escaped instead.
+  if (/^\.+$/.test(id)) return id.replace(/\./g, '%252E')
+  return encodeURIComponent(id)
 }
 
 export function jobPath(id: string): string {

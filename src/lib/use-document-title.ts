@@ -1,9 +1,11 @@
 import { useEffect, useSyncExternalStore } from 'react'
+import { plainText } from './text'
 
 /*
  * The document title: "<page> · TheEye Jobs", with the number of approvals waiting on the user
  * in front on every other page ("(3) Jobs · TheEye Jobs"), so a background tab shows it too.
- * Plain text: the browser never parses a title as HTML.
+ * Plain text: the browser never parses a title as HTML; control, invisible and bidi characters
+ * are removed here for every page (a name's U+202E must not flip the tab's title).
  */
 let pendingApprovals = 0
 const listeners = new Set<() => void>()
@@ -19,7 +21,8 @@ export function setTitleApprovalsCount(count: number | undefined): void {
   for (const l of listeners) l()
 }
 
-export function useDocumentTitle(title: string): void {
+export function useDocumentTitle(rawTitle: string): void {
+  const title = plainText(rawTitle, 200)
   const count = useSyncExternalStore(subscribe, () => pendingApprovals, () => 0)
   useEffect(() => {
     const previous = document.title

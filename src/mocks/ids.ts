@@ -204,6 +204,22 @@ export const HOSTILE_JOB_IDS = {
   hugeLog: objectId(-114, HOSTILE_SERIAL + 15),
   hugeOutput: objectId(-115, HOSTILE_SERIAL + 16),
   secrets: objectId(-116, HOSTILE_SERIAL + 17),
+  /** an output string holding a 6,000-deep JSON array */
+  deepOutput: objectId(-117, HOSTILE_SERIAL + 18),
+  /** 100,000 output items */
+  manyOutputs: objectId(-118, HOSTILE_SERIAL + 19),
+  /** 100,000 argument values */
+  manyArguments: objectId(-119, HOSTILE_SERIAL + 20),
+  /** zero-width and bidi marks in the name */
+  invisibleName: objectId(-120, HOSTILE_SERIAL + 21),
+  /** not an ObjectId: a path that, unencoded in a link, leads to the approvals inbox */
+  craftedId: '../approvals?view=decided',
+} as const
+
+/** The name of the job with invisible marks, and how it reads once they are removed. */
+export const INVISIBLE_NAME = {
+  raw: 'Pay\u200Broll \u202Efdp.exe\u202C\u2066 run\u2069\uFEFF',
+  shown: 'Payroll fdp.exe run',
 } as const
 
 export const HOSTILE_SECRETS = {

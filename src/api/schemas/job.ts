@@ -124,26 +124,61 @@ function parseResult(raw: unknown, problems: string[]): JobResult | undefined {
  */
 export function decodeOutput(raw: unknown, problems: string[]): unknown[] {
   if (raw === undefined || raw === null) return []
+  let tooDeep = 0
   const decode = (s: unknown) => {
-    if (typeof s !== 'string') return s
+    if (typeof s !== 'string') return keepShallow(s)
+    let value: unknown
     try {
-      return JSON.parse(s) as unknown
+      value = JSON.parse(s) as unknown
     } catch {
       return s
     }
+    // A hostile 6,000-deep array would overflow the stack of whatever walks it next (the query
+    // cache's structural sharing, rendering): it stays the text it was.
+    if (nestsDeeperThan(value, MAX_OUTPUT_DEPTH)) {
+      tooDeep++
+      return s
+    }
+    return value
   }
-  if (Array.isArray(raw)) return raw.map(decode)
+  const keepShallow = (v: unknown) => {
+    if (!nestsDeeperThan(v, MAX_OUTPUT_DEPTH)) return v
+    tooDeep++
+    return `(a value nested more than ${MAX_OUTPUT_DEPTH} levels deep, not shown)`
+  }
+  const note = (values: unknown[]) => {
+    if (tooDeep) problems.push(`output: ${tooDeep} ${tooDeep === 1 ? 'value is' : 'values are'} nested more than ${MAX_OUTPUT_DEPTH} levels deep, shown as text`)
+    return values
+  }
+  if (Array.isArray(raw)) return note(raw.map(decode))
   if (typeof raw === 'string') {
     const value = decode(raw)
-    return Array.isArray(value) ? value : raw.trim() ? [value] : []
+    return note(Array.isArray(value) ? value : raw.trim() ? [value] : [])
   }
   if (isRecord(raw)) {
     if (Object.keys(raw).length === 0) return []
     problems.push('output: an object instead of a list')
-    return [raw]
+    return note([keepShallow(raw)])
   }
   problems.push(`output: ${describeValue(raw)} is not a list`)
   return [raw]
+}
+
+/** Output values nested deeper than this are kept as text (or a note), never as structures. */
+export const MAX_OUTPUT_DEPTH = 64
+
+/** Whether a value nests deeper than `limit` (iterative: safe on any depth). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  let visited = 0
+  while (stack.length) {
+    const [v, depth] = stack.pop()!
+    if (!v || typeof v !== 'object') continue
+    if (depth >= limit) return true
+    if (++visited > 200_000) return false
+    for (const x of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) if (x && typeof x === 'object') stack.push([x, depth + 1])
+  }
+  return false
 }
 
 /* ---------------- job ---------------- */

@@ -83,13 +83,15 @@ describe('output', () => {
     expect(await within(output).findByText(`1 of ${lines}`)).toBeInTheDocument()
   })
 
-  it('shows the first 200 output values of a 10,000-item output, with "Show all"', async () => {
+  it('shows the first 200 output values of a 10,000-item output, with "Show more" in steps', async () => {
     renderJobDetail(HOSTILE_JOB_IDS.hugeOutput)
     const output = await outputRegion()
     expect(within(output).getByText('Showing 200 of 10000 output values.')).toBeInTheDocument()
     const table = within(output).getByRole('table', { name: /Output parameters/ })
     expect(within(table).getAllByRole('row')).toHaveLength(201)
-    expect(within(output).getByRole('button', { name: 'Show all' })).toBeInTheDocument()
+    await userEvent.setup().click(within(output).getByRole('button', { name: 'Show 500 more' }))
+    expect(within(table).getAllByRole('row')).toHaveLength(701)
+    expect(within(output).getByText('Showing 700 of 10000 output values.')).toBeInTheDocument()
   })
 
   it('says so when a job has no log', async () => {

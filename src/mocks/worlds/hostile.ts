@@ -1,6 +1,6 @@
 // The hostile world: HTML and scripts in names and logs, malformed documents, a 2 MB log, secrets in env.
 
-import { HOST_IDS, HOSTILE_JOB_IDS, HOSTILE_SECRETS, USER_IDS, XSS_PAYLOADS } from '../ids'
+import { HOST_IDS, HOSTILE_JOB_IDS, HOSTILE_SECRETS, INVISIBLE_NAME, USER_IDS, XSS_PAYLOADS } from '../ids'
 import type { JobDoc, TaskDoc } from '../types'
 import { buildJob } from '../seed/jobs'
 import { finishJob } from '../seed/outcomes'
@@ -129,6 +129,18 @@ export function hostileJobs(world: World): JobDoc[] {
   const ho = base(H.hugeOutput, 115, 'Huge output (10,000 items)')
   ho.output = Array.from({ length: 10000 }, (_, i) => JSON.stringify({ row: i, value: `item-${i}` }))
   jobs.push(ho)
+
+  const deep = base(H.deepOutput, 117, 'Deep output (6,000 levels)')
+  deep.output = [`${'['.repeat(6000)}"bottom"${']'.repeat(6000)}`, JSON.stringify({ fine: true })]
+  jobs.push(deep)
+  const mo = base(H.manyOutputs, 118, 'Many outputs (100,000 items)')
+  mo.output = Array.from({ length: 100_000 }, (_, i) => JSON.stringify(`out-${i}`))
+  jobs.push(mo)
+  const ma = base(H.manyArguments, 119, 'Many arguments (100,000 values)')
+  ma.task_arguments_values = Array.from({ length: 100_000 }, (_, i) => `arg-${i}`)
+  jobs.push(ma)
+  jobs.push(base(H.invisibleName, 120, INVISIBLE_NAME.raw))
+  jobs.push(base(H.craftedId, 121, 'Crafted id'))
 
   const secretsTask = db.getTask(HOSTILE_SECRETS_TASK_ID)!
   const sj = buildJob(jane, secretsTask, {

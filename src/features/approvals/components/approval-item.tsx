@@ -10,6 +10,7 @@ import { formatDuration, formatExact, useNow } from '@/components/ui/time'
 import { plainText } from '@/lib/text'
 import { argumentRows } from '@/lib/argument-rows'
 import { decisionLabels } from '../approval-logic'
+import { jobPath } from '@/lib/links'
 
 export type Decision = 'approve' | 'reject'
 
@@ -100,7 +101,7 @@ export function ApprovalItem(props: ApprovalItemProps) {
         )}
         <div className="min-w-0 flex-1">
           <h3 id={headingId} className="text-base font-semibold break-words">
-            <Link to={`/jobs/${encodeURIComponent(job.id)}`} className="underline-offset-2 hover:underline">
+            <Link to={jobPath(job.id)} className="underline-offset-2 hover:underline">
               {name}
             </Link>
           </h3>
@@ -114,7 +115,7 @@ export function ApprovalItem(props: ApprovalItemProps) {
             </span>
             {taskName ? <span>task {plainText(taskName, 120)}</span> : job.task_id ? <span>task {job.task_id}</span> : null}
             {job.workflow_job_id && (
-              <Link className="underline underline-offset-2" to={`/jobs/${encodeURIComponent(job.workflow_job_id)}`}>
+              <Link className="underline underline-offset-2" to={jobPath(job.workflow_job_id)}>
                 workflow run …{job.workflow_job_id.slice(-6)}
               </Link>
             )}

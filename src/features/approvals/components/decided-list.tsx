@@ -13,6 +13,7 @@ import { plainText } from '@/lib/text'
 import { decidedOutcome, outcomeText } from '../approval-logic'
 import { approvalQueries } from '../queries'
 import { itemName } from './approval-item'
+import { jobPath } from '@/lib/links'
 
 const PAGE = 15
 
@@ -64,7 +65,7 @@ export function DecidedList({ meId }: { meId: string | null }) {
           const style = OUTCOME[outcome]
           return (
             <li key={job.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-sm">
-              <Link to={`/jobs/${encodeURIComponent(job.id)}`} className="min-w-0 font-medium break-words underline-offset-2 hover:underline">
+              <Link to={jobPath(job.id)} className="min-w-0 font-medium break-words underline-offset-2 hover:underline">
                 {itemName(job)}
               </Link>
               <Badge tone={style.tone} icon={style.icon}>

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
-import { argumentRows } from '@/lib/argument-rows'
+import { argumentCount, argumentRows } from '@/lib/argument-rows'
 import { plainText } from '@/lib/text'
-import { multilineText } from './output-section'
+import { multilineText, OUTPUT_PREVIEW, OUTPUT_STEP, ShowMore } from './output-section'
 
 function MaskedValue({ label, value }: { label: string; value: unknown }) {
   const [revealed, setRevealed] = useState(false)
@@ -24,7 +24,9 @@ function MaskedValue({ label, value }: { label: string; value: unknown }) {
 /** The job's input: each value beside its argument's label; masked ones hidden until revealed. */
 export function JobArguments({ job }: { job: Job }) {
   const values = job.task_arguments_values
-  const rows = argumentRows(job)
+  const [limit, setLimit] = useState(OUTPUT_PREVIEW)
+  const rows = argumentRows(job, limit)
+  const total = argumentCount(job)
   return (
     <section aria-label="Arguments" className="space-y-2">
       <h2 className="text-lg font-semibold">Arguments</h2>
@@ -68,6 +70,9 @@ export function JobArguments({ job }: { job: Job }) {
             ))}
           </tbody>
         </table>
+      )}
+      {values !== undefined && (
+        <ShowMore shown={rows.length} total={total} noun="arguments" onMore={() => setLimit((n) => n + OUTPUT_STEP)} onLess={() => setLimit(OUTPUT_PREVIEW)} />
       )}
       {job.env && Object.keys(job.env).length > 0 && <Environment env={job.env} />}
     </section>

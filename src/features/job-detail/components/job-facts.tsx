@@ -7,6 +7,7 @@ import { formatDuration, formatElapsed, formatExact, RelativeTime, useNow } from
 import { jobDurationMs } from '@/lib/stats'
 import { plainText } from '@/lib/text'
 import { serverNow } from '@/api/client'
+import { jobPath } from '@/lib/links'
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -89,7 +90,7 @@ export function JobFacts({ job, participants, hostName }: { job: Job; participan
       </Fact>
       {job.workflow_job_id && (
         <Fact term="Workflow run">
-          <Link to={`/jobs/${job.workflow_job_id}`} className="text-indigo-700 underline dark:text-indigo-300">
+          <Link to={jobPath(job.workflow_job_id)} className="text-indigo-700 underline dark:text-indigo-300">
             Open the workflow run
           </Link>
         </Fact>

@@ -8,6 +8,7 @@ import { LifecycleBadge, lifecycleLabel, StateBadge } from '@/components/ui/stat
 import { formatExact, RelativeTime } from '@/components/ui/time'
 import { plainText } from '@/lib/text'
 import { buildLifecycleSteps, type LifecycleStep, type ObservedTransition } from '../lifecycle-steps'
+import { jobPath } from '@/lib/links'
 
 const MARK: Record<LifecycleStep['status'], { icon: string; sr: string }> = {
   done: { icon: '✓', sr: 'Done:' },
@@ -74,7 +75,7 @@ function WorkflowSteps({ query }: { query: UseQueryResult<Job[]> }) {
           {query.data.map((child, i) => (
             <li key={child.id} className="flex flex-wrap items-center gap-2 text-sm">
               <span className="w-6 text-right text-slate-500 tabular-nums dark:text-slate-400">{i + 1}.</span>
-              <Link to={`/jobs/${child.id}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+              <Link to={jobPath(child.id)} className="font-medium text-indigo-700 underline dark:text-indigo-300">
                 {plainText(jobDisplayName(child), 120)}
               </Link>
               <LifecycleBadge lifecycle={child.lifecycle} />

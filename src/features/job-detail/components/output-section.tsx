@@ -1,18 +1,15 @@
 import { useState, type ReactNode } from 'react'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
-import { displayValue, plainText } from '@/lib/text'
+import { displayValue, plainText, stripAnsi, stripInvisible } from '@/lib/text'
 import { LogViewer } from './log-viewer'
 
-/** Output parameters shown before "Show all": a 10,000-item output must not freeze the page. */
+/** Output parameters shown before "Show more": a 100,000-item output must not freeze the page. */
 export const OUTPUT_PREVIEW = 200
 
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/g
-
-/** A multi-line value from a script, shown as text: escapes and control characters removed, newlines kept. */
+/** A multi-line value from a script, shown as text: escapes, control and invisible characters removed, newlines kept; nesting and length bounded. */
 export function multilineText(value: unknown): string {
-  return displayValue(value).replace(CONTROLS, '')
+  return stripInvisible(stripAnsi(displayValue(value))).replace(/\r\n?/g, '\n')
 }
 
 /** The log to show: `result.log`, or the stdout/stderr of old agents. A build error's log is a JSON-quoted message. */
@@ -62,12 +59,12 @@ function who(user: { username?: string; email?: string; id?: string } | undefine
 }
 
 function OutputParameters({ job }: { job: Job }) {
-  const [showAll, setShowAll] = useState(false)
+  const [limit, setLimit] = useState(OUTPUT_PREVIEW)
   // The supervisor-timeout result carries its message only in result.output.
   const values = job.output.length > 0 ? job.output : Array.isArray(job.result?.output) && !job.result?.log ? (job.result.output as unknown[]) : []
   if (values.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No output parameters.</p>
   const params = job.task?.output_parameters ?? []
-  const shown = showAll ? values : values.slice(0, OUTPUT_PREVIEW)
+  const shown = values.slice(0, limit)
   return (
     <div className="space-y-2">
       <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-700" tabIndex={0} role="region" aria-label="Parameter values">
@@ -93,15 +90,35 @@ function OutputParameters({ job }: { job: Job }) {
           </tbody>
         </table>
       </div>
-      {values.length > OUTPUT_PREVIEW && (
-        <div className="flex items-center gap-3 text-sm">
-          <span>
-            Showing {shown.length} of {values.length} output values.
-          </span>
-          <Button size="sm" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
-            {showAll ? `Show first ${OUTPUT_PREVIEW}` : 'Show all'}
-          </Button>
-        </div>
+      <ShowMore shown={shown.length} total={values.length} noun="output values" onMore={() => setLimit((n) => n + OUTPUT_STEP)} onLess={() => setLimit(OUTPUT_PREVIEW)} />
+    </div>
+  )
+}
+
+/** How many more rows each "Show more" adds: enough to be useful, few enough to render at once. */
+export const OUTPUT_STEP = 500
+
+/**
+ * "Showing 200 of 100,000 … Show 500 more": rows come in steps that render quickly, so a hostile
+ * 100,000-item list never freezes the page (rendering all of them at once took 12–54 s).
+ */
+export function ShowMore({ shown, total, noun, onMore, onLess }: { shown: number; total: number; noun: string; onMore: () => void; onLess: () => void }) {
+  if (total <= OUTPUT_PREVIEW) return null
+  const next = Math.min(OUTPUT_STEP, total - shown)
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <span>
+        Showing {shown} of {total} {noun}.
+      </span>
+      {next > 0 && (
+        <Button size="sm" onClick={onMore}>
+          Show {next} more
+        </Button>
+      )}
+      {shown > OUTPUT_PREVIEW && (
+        <Button size="sm" variant="ghost" onClick={onLess}>
+          Show first {OUTPUT_PREVIEW}
+        </Button>
       )}
     </div>
   )

@@ -20,6 +20,7 @@ import { ShortcutsDialog } from '@/components/ui/shortcuts-dialog'
 import { isTypingTarget } from '@/lib/keyboard'
 import { StateCounts } from './state-counts'
 import { TaskInsightPanel } from './task-insight'
+import { jobPath } from '@/lib/links'
 
 const SHORTCUTS = [
   ['/', 'Focus the search box'],
@@ -146,7 +147,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         const t = e.target as HTMLElement | null
         if (t?.closest('a,button')) return
         e.preventDefault()
-        navigate(`/jobs/${encodeURIComponent(selectedId)}`)
+        navigate(jobPath(selectedId))
       }
     }
     document.addEventListener('keydown', onKey)

@@ -17,6 +17,7 @@ import { jobDurationMs } from '@/lib/stats'
 import { plainText } from '@/lib/text'
 import { shortId, taskLabel } from '../job-list-model'
 import type { Sort, SortKey } from '../use-job-filters'
+import { jobPath } from '@/lib/links'
 
 export const ROW_HEIGHT = 41
 const NO_LAYOUT_RECT = { width: 1200, height: 800 }
@@ -297,7 +298,7 @@ const JobRow = memo(function JobRow({
       <td className="truncate px-2">
         <span className="flex min-w-0 items-center gap-1.5">
           <Link
-            to={`/jobs/${encodeURIComponent(job.id)}`}
+            to={jobPath(job.id)}
             data-job-link={job.id}
             title={name}
             className="truncate font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-500 dark:text-indigo-300"

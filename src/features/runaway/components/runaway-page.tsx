@@ -26,6 +26,7 @@ import {
 import { RUNAWAY_LIST_LIMIT, useRunaway } from '../queries'
 import { CancelJobsDialog, toTarget, type CancelTarget } from './cancel-jobs-dialog'
 import { StartedBy } from '@/components/started-by'
+import { jobPath } from '@/lib/links'
 
 function Rules() {
   return (
@@ -241,7 +242,7 @@ function RunawayRow({ row, checked, onToggle, onCancel }: { row: Row; checked: b
         />
       </td>
       <td className="max-w-64 px-3 py-2">
-        <Link to={`/jobs/${encodeURIComponent(job.id)}`} className="font-medium break-words text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+        <Link to={jobPath(job.id)} className="font-medium break-words text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
           {name}
         </Link>
         <div className="mt-1">
