@@ -42,6 +42,7 @@ import {
   XSS_PAYLOADS,
   objectId,
 } from './ids'
+import { seedWorkflowDefinitions, seedWorkflowRuns } from './seed/workflows'
 import type { JobDoc, TaskDoc } from './types'
 
 export type ScenarioName = 'default' | 'empty' | 'big' | 'errors' | 'hostile'
@@ -794,6 +795,7 @@ export function createWorld(scenario: ScenarioName, opts: { now?: number; size?:
   db.workflows = [
     { id: WORKFLOW_IDS.releasePipeline, name: 'Release pipeline', customer_id: DEMO_CUSTOMER.id, steps: [TASK_IDS.deployWeb, TASK_IDS.approveDeploy] },
   ]
+  seedWorkflowDefinitions(db)
   if (scenario === 'empty') return db
 
   if (scenario === 'hostile') db.tasks.push(...hostileTasks())
@@ -805,6 +807,7 @@ export function createWorld(scenario: ScenarioName, opts: { now?: number; size?:
   db.insertMany(history)
   db.insertMany(specials)
   db.insertMany(acme)
+  if (scenario === 'default') db.insertMany(seedWorkflowRuns(db, now))
   if (scenario === 'errors') db.insertMany(faultJobs(world))
   if (scenario === 'hostile') db.insertMany(hostileJobs(world))
   return db
