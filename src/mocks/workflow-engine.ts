@@ -7,7 +7,10 @@
 // Legacy graphs (event nodes) are converted first, as core/service/workflow.js does.
 
 import type { MockDb, WorkflowDef } from './db'
-import { buildJob, createRng, finishJob, iso, resolveArguments, userFor, type JobContext } from './factories'
+import { buildJob, resolveArguments, type JobContext } from './seed/jobs'
+import { finishJob } from './seed/outcomes'
+import { createRng, iso } from './seed/random'
+import { userFor } from './seed/values'
 import type { JobDoc, TaskDoc } from './types'
 
 const COMPLETED = new Set(['finished', 'terminated', 'canceled', 'expired', 'completed'])

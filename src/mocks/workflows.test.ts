@@ -2,9 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { MockDb } from './db'
 import { agentTick } from './agent'
-import { createRng } from './factories'
+import { createRng } from './seed/random'
 import { useMockWorld } from './node'
-import { WF_IDS, WF_RUN_IDS, WF_TASK_IDS } from './seed/workflows'
+import { WF_IDS, WF_RUN_IDS, WF_TASK_IDS } from './worlds/workflows'
 
 const S = 'http://localhost/mock/supervisor'
 const NOW = Date.parse('2025-03-13T12:00:00.000Z')

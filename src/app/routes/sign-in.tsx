@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button'
 import { errorMessage } from '@/components/ui/error-panel'
 import { apiBaseUrls, useSession } from '@/lib/session'
 import { useDocumentTitle } from '@/lib/use-document-title'
+import { safeReturnPath } from '../return-path'
 
 const input =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-800 aria-[invalid=true]:border-red-600'
@@ -17,7 +18,7 @@ export function SignInRoute() {
   const { config } = session
   const location = useLocation()
   const navigate = useNavigate()
-  const from = (location.state as { from?: string } | null)?.from ?? '/jobs'
+  const from = safeReturnPath((location.state as { from?: unknown } | null)?.from)
   const hasGateway = config.mock || !!config.gatewayUrl
 
   const [supervisorUrl, setSupervisorUrl] = useState(config.mock ? 'mock' : (config.supervisorUrl ?? ''))
@@ -54,11 +55,16 @@ export function SignInRoute() {
       return
     }
     setPending(true)
+    let loggingIn = false
     try {
       const bases = apiBaseUrls(config, config.mock ? null : url)
       configureApi({ supervisorUrl: bases.supervisorUrl, gatewayUrl: bases.gatewayUrl, customer: organization.trim() })
       let accessToken = token.trim()
-      if (usePassword) accessToken = await login(username.trim(), password, organization.trim() || undefined)
+      if (usePassword) {
+        loggingIn = true
+        accessToken = await login(username.trim(), password, organization.trim() || undefined)
+        loggingIn = false
+      }
       let customer = organization.trim()
       if (hasGateway) {
         configureApi({ token: accessToken })
@@ -75,7 +81,11 @@ export function SignInRoute() {
       navigate(from, { replace: true })
     } catch (err) {
       configureApi({ token: null })
-      setError(isApiError(err) && err.code === 'unauthorized' ? 'Sign-in failed: the credentials or token were not accepted.' : errorMessage(err))
+      if (isApiError(err) && err.code === 'unauthorized') setError('Sign-in failed: the credentials or token were not accepted.')
+      // The gateway answers 403 to a right password for an organization the user is not a member of.
+      else if (loggingIn && isApiError(err) && err.code === 'forbidden')
+        setError(`Sign-in failed: ${username.trim()} is not a member of the organization “${organization.trim()}”. Check the organization name.`)
+      else setError(errorMessage(err))
     } finally {
       setPending(false)
       setPassword('')

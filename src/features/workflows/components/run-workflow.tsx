@@ -9,7 +9,7 @@ import { Dialog } from '@/components/ui/dialog'
 import { ErrorPanel, errorMessage } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { plainText } from '@/lib/text'
-import { useToast } from '@/lib/toast'
+import { useToast } from '@/components/ui/toast'
 import { useRunWorkflow, workflowQueries } from '../queries'
 
 type Value = string | boolean

@@ -4,13 +4,16 @@
 // Definitions exist in every world; runs only in `default`.
 
 import type { MockDb } from '../db'
-import { buildJob, buildTask, createRng, finishJob, iso, resolveArguments, resultUser, scriptFile, toOutputStrings, userFor, type JobContext, type Rng } from '../factories'
 import { DEMO_CUSTOMER, HOST_IDS, objectId, TASK_IDS, USER_IDS, WORKFLOW_IDS } from '../ids'
+import { buildJob, resolveArguments, type JobContext } from '../seed/jobs'
+import { finishJob } from '../seed/outcomes'
+import { createRng, iso, type Rng } from '../seed/random'
+import { buildTask, scriptFile } from '../seed/tasks'
+import { resultUser, toOutputStrings, userFor } from '../seed/values'
 import type { JobDoc, TaskDoc } from '../types'
 import type { GraphJson, WorkflowDoc, WorkflowWithDoc } from '../workflow-engine'
+import { DEMO_ACL, SEC } from './world'
 
-const DEMO_ACL = ['jane@example.com', 'victor@example.com', 'bob@example.com']
-const SEC = 1000
 
 export const WF_IDS = {
   releasePipeline: WORKFLOW_IDS.releasePipeline,
