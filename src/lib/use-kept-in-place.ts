@@ -20,11 +20,12 @@ export const SETTLE_MS = 4000
  * outcome, so nothing slides under the pointer or the keyboard focus (a double click or a second
  * key press then lands on the outcome, not on the next item). Settled rows leave once they have
  * been visible for `settleMs` AND the pointer and focus are out of the list (the user moved on),
- * or when the page goes away.
+ * or when the page goes away. While `paused` (a dialog covers the list) nothing leaves, and the
+ * moment starts again when it closes.
  *
  * Spread `containerProps` on the list's container; render `arrange(liveItems)`.
  */
-export function useKeptInPlace<T, O>(idOf: (item: T) => string, settleMs = SETTLE_MS) {
+export function useKeptInPlace<T, O>(idOf: (item: T) => string, { settleMs = SETTLE_MS, paused = false }: { settleMs?: number; paused?: boolean } = {}) {
   const [kept, setKept] = useState<ReadonlyMap<string, KeptRow<T, O>>>(() => new Map())
   const [pointerIn, setPointerIn] = useState(false)
   const [focusIn, setFocusIn] = useState(false)
@@ -62,20 +63,28 @@ export function useKeptInPlace<T, O>(idOf: (item: T) => string, settleMs = SETTL
   }, [])
 
   const engaged = pointerIn || focusIn
+  /** When a dialog over the list closed: the visible moment starts then, not while it hid the rows. */
+  const shownSince = useRef(0)
+  const wasPaused = useRef(paused)
   useEffect(() => {
-    if (engaged) return
+    if (wasPaused.current && !paused) shownSince.current = Date.now()
+    wasPaused.current = paused
+  }, [paused])
+  useEffect(() => {
+    if (engaged || paused) return
     const settled = [...kept.values()].filter((k) => k.outcome !== undefined)
     if (settled.length === 0) return
-    const due = Math.min(...settled.map((k) => k.at + settleMs))
+    const due = Math.min(...settled.map((k) => Math.max(k.at, shownSince.current) + settleMs))
     const timer = setTimeout(() => {
-      const now = Date.now()
+      // Timers may fire a little early: a row due within the next frame goes now, or it would stay for good.
+      const now = Date.now() + 50
       setKept((m) => {
-        const next = new Map([...m].filter(([, k]) => k.outcome === undefined || k.at + settleMs > now))
+        const next = new Map([...m].filter(([, k]) => k.outcome === undefined || Math.max(k.at, shownSince.current) + settleMs > now))
         return next.size === m.size ? m : next
       })
     }, Math.max(0, due - Date.now()))
     return () => clearTimeout(timer)
-  }, [kept, engaged, settleMs])
+  }, [kept, engaged, paused, settleMs])
 
   /** The live items with the kept rows at their places (a kept row shows its live data while listed). */
   const arrange = useCallback(

@@ -52,7 +52,7 @@ export function RunawayPage() {
   const { selected } = selection
   const [dialog, setDialog] = useState<{ targets: CancelTarget[]; skipped: number } | null>(null)
   // Rows the user cancelled stay where they were, with the outcome, until they move on.
-  const kept = useKeptInPlace<Row, CancelItemResult>(rowId)
+  const kept = useKeptInPlace<Row, CancelItemResult>(rowId, { paused: !!dialog })
   const tableRef = useRef<HTMLDivElement>(null)
 
   useDocumentTitle(ready && !error ? `Runaway (${flags.length})` : 'Runaway')
