@@ -85,8 +85,12 @@ export function notAnApprover(job: Job, profileId: string | undefined): boolean 
   return !!profileId && !!approvers && approvers.length > 0 && !approvers.includes(profileId)
 }
 
-/** How far before the request a job it created may be dated (clock estimates, server queueing). */
-export const CREATED_MARGIN_MS = 60_000
+/**
+ * How far before the request (on our estimate of the server's clock) a job it created may be
+ * dated: the estimate is at most a second ahead (Date header resolution) and otherwise behind
+ * (a lower bound from the data), so a job that existed before the request is not mistaken for it.
+ */
+export const CREATED_MARGIN_MS = 3000
 
 /**
  * The jobs a "Run again" whose answer never came may have created: same task, same user (when
