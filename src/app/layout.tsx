@@ -5,7 +5,7 @@ import { configureApi } from '@/api/client'
 import { LiveStatus } from '@/lib/live/live-status'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
-import { useToast } from '@/lib/toast'
+import { useToast } from '@/components/ui/toast'
 import { MainNavLinks } from './nav-links'
 import { useTheme } from './theme'
 
