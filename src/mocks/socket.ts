@@ -52,13 +52,62 @@ export function toEventModel(job: JobDoc): Record<string, unknown> {
   return model
 }
 
-interface Subscriber {
-  send: (topic: string, data: unknown) => void
+/** Who a subscribed socket is: its organization (kept after a switch, like the gateway's rooms) and ACL names. */
+export interface Audience {
   organizationId: string
-  organization: string
   fullAccess: boolean
   /** email, credential: what a job's `acl` may name */
   aclNames: string[]
+}
+
+interface Subscriber extends Audience {
+  send: (topic: string, data: unknown) => void
+}
+
+export interface MockJobEvent {
+  topic: 'job-crud' | 'workflow-job-crud'
+  data: Record<string, unknown>
+  organizationId: string
+  acl: unknown[]
+}
+
+/**
+ * The event the supervisor sends (through the gateway) for a job change: none without `notify`
+ * (AgentUpdateJob); a WorkflowJob's own updates go out as `workflow-job-crud`.
+ */
+export function jobEvent(db: MockDb, job: JobDoc, operation: 'create' | 'update'): MockJobEvent | null {
+  if (job._type === 'AgentUpdateJob' || job.notify === false) return null
+  const customer = db.customers.find((c) => c.id === job.customer_id || c.name === job.customer_name)
+  if (!customer) return null
+  return {
+    topic: job._type === 'WorkflowJob' && operation === 'update' ? 'workflow-job-crud' : 'job-crud',
+    data: {
+      operation,
+      ...(typeof job.hostname === 'string' ? { hostname: job.hostname } : {}),
+      organization: customer.name,
+      organization_id: customer.id,
+      model_id: job.id,
+      model_type: job._type,
+      model: toEventModel(job),
+    },
+    organizationId: customer.id,
+    acl: Array.isArray(job.acl) ? (job.acl as unknown[]) : [],
+  }
+}
+
+/** The gateway's delivery: every event to the organization's admins, to other members when the ACL names them. */
+export function receives(audience: Audience, event: MockJobEvent): boolean {
+  if (audience.organizationId !== event.organizationId) return false
+  return audience.fullAccess || audience.aclNames.some((n) => event.acl.includes(n))
+}
+
+/** Who a token's session is, for `post:autosubscribe`; null when the token is not a session. */
+export function audienceOf(db: MockDb, token: string | null): Audience | null {
+  const session = token ? db.session(token) : undefined
+  const user = session ? db.getUser(session.userId) : undefined
+  const customer = session ? db.customerByName(session.customerName) : undefined
+  if (!session || !user || !customer) return null
+  return { organizationId: customer.id, fullAccess: FULL_ACCESS.has(session.credential), aclNames: [user.email, session.credential] }
 }
 
 export interface MockSocketOptions {
@@ -84,29 +133,10 @@ export function createMockSocket(getDb: () => MockDb, opts: MockSocketOptions = 
   let detach: () => void = () => {}
 
   const push = (job: JobDoc, operation: 'create' | 'update') => {
-    if (job._type === 'AgentUpdateJob' || job.notify === false) return // register.js: no events without notify
-    const db = getDb()
-    const customer = db.customers.find((c) => c.id === job.customer_id || c.name === job.customer_name)
-    if (!customer) return
-    const model = toEventModel(job)
-    const workflowFinishOrDispatch = job._type === 'WorkflowJob' && operation === 'update'
-    const topic = workflowFinishOrDispatch ? 'workflow-job-crud' : 'job-crud'
-    const data = {
-      operation,
-      ...(typeof job.hostname === 'string' ? { hostname: job.hostname } : {}),
-      organization: customer.name,
-      organization_id: customer.id,
-      model_id: job.id,
-      model_type: job._type,
-      model,
-    }
-    const acl = Array.isArray(job.acl) ? (job.acl as unknown[]) : []
+    const event = jobEvent(getDb(), job, operation)
+    if (!event) return
     setTimeout(() => {
-      for (const s of subscribers) {
-        if (s.organizationId !== customer.id) continue
-        if (!s.fullAccess && !s.aclNames.some((n) => acl.includes(n))) continue
-        s.send(topic, data)
-      }
+      for (const s of subscribers) if (receives(s, event)) s.send(event.topic, event.data)
     }, opts.eventDelayMs ?? 15)
   }
 
@@ -125,7 +155,7 @@ export function createMockSocket(getDb: () => MockDb, opts: MockSocketOptions = 
     const io = toSocketIo(connection)
     let token: string | null = null
     let authorized = false
-    const self: Subscriber = { send: (topic, data) => io.client.emit(topic, data), organizationId: '', organization: '', fullAccess: false, aclNames: [] }
+    const self: Subscriber = { send: (topic, data) => io.client.emit(topic, data), organizationId: '', fullAccess: false, aclNames: [] }
     const ack = (ackId: string, body: unknown) => client.send(`43${ackId}${JSON.stringify([body])}`)
     const ping = setInterval(() => client.send('2'), 25_000)
     const close = () => {
@@ -162,12 +192,9 @@ export function createMockSocket(getDb: () => MockDb, opts: MockSocketOptions = 
       } catch {
         return
       }
-      const db = getDb()
-      const session = token ? db.session(token) : undefined
-      const user = session ? db.getUser(session.userId) : undefined
-      const customer = session ? db.customerByName(session.customerName) : undefined
+      const audience = audienceOf(getDb(), token)
       if (name === 'post:authorize') {
-        if (!session || !user || !customer) {
+        if (!audience) {
           ack(ackId, { status: 401, message: 'authentication error' })
           setTimeout(closeNow, 0)
           return
@@ -180,15 +207,12 @@ export function createMockSocket(getDb: () => MockDb, opts: MockSocketOptions = 
         ack(ackId, { status: 401, message: 'Incompleted authorization handshake' })
         return
       }
-      if (!session || !user || !customer) {
+      if (!audience) {
         ack(ackId, { status: 401, message: 'authentication error' })
         return
       }
       if (name === 'post:autosubscribe') {
-        self.organizationId = customer.id
-        self.organization = customer.name
-        self.fullAccess = FULL_ACCESS.has(session.credential)
-        self.aclNames = [user.email, session.credential]
+        Object.assign(self, audience)
         subscribers.add(self)
         ack(ackId, { status: 200, body: { message: 'auto-subscription success' } })
         return
