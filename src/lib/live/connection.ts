@@ -78,11 +78,22 @@ function connect(opts: LiveOptions): () => void {
   setPushLive(qc, false)
   setLiveState({ kind: 'starting' })
 
+  /*
+   * A hidden tab keeps the socket and merges events (so approval notifications fire), but makes no
+   * request: re-reads wait until the tab is visible again.
+   */
+  const isHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
+  const deferredDocuments = new Set<string>()
+
   /* ---------------- documents re-read after events ---------------- */
   let seq = 0
   const lastEventSeq = new Map<string, number>()
   const inflight = new Map<string, { again: boolean }>()
   const refetchDocument = (id: string) => {
+    if (isHidden()) {
+      deferredDocuments.add(id)
+      return
+    }
     const running = inflight.get(id)
     if (running) {
       running.again = true
@@ -116,11 +127,21 @@ function connect(opts: LiveOptions): () => void {
     pending.set(JSON.stringify(key), key)
     flushTimer ??= setTimeout(() => {
       flushTimer = undefined
+      if (isHidden()) return
       const keys = [...pending.values()]
       pending.clear()
       for (const key of keys) void qc.invalidateQueries({ queryKey: key })
     }, INVALIDATE_BATCH_MS)
   }
+
+  const onVisibility = () => {
+    if (stopped || isHidden()) return
+    const ids = [...deferredDocuments]
+    deferredDocuments.clear()
+    for (const id of ids) refetchDocument(id)
+    if (pending.size) queueInvalidate(pending.values().next().value!)
+  }
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility)
 
   /* ---------------- events ---------------- */
   // Events received while a list was being fetched are applied again to what that fetch brings
@@ -278,7 +299,10 @@ function connect(opts: LiveOptions): () => void {
     generation++
     if (flushTimer) clearTimeout(flushTimer)
     unsubscribeCache()
-    if (typeof document !== 'undefined') document.removeEventListener('securitypolicyviolation', onSecurityViolation)
+    if (typeof document !== 'undefined') {
+      document.removeEventListener('securitypolicyviolation', onSecurityViolation)
+      document.removeEventListener('visibilitychange', onVisibility)
+    }
     socket?.removeAllListeners()
     socket?.io.removeAllListeners()
     socket?.disconnect()

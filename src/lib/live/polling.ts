@@ -19,7 +19,22 @@ export function gateInterval(asked: number | false | undefined): number | false 
   return Math.max(asked, SAFETY_RESYNC_MS)
 }
 
-type Interval = number | false | undefined | ((query: Query) => number | false | undefined)
+type Asked = (query: Query) => number | false | undefined
+type Interval = number | false | undefined | Asked
+
+// One wrapper per asked interval, so options stay equal from one render to the next.
+const byNumber = new Map<number, Asked>()
+const byFunction = new WeakMap<Asked, Asked>()
+function gated(asked: number | Asked): Asked {
+  if (typeof asked === 'number') {
+    let w = byNumber.get(asked)
+    if (!w) byNumber.set(asked, (w = () => gateInterval(asked)))
+    return w
+  }
+  let w = byFunction.get(asked)
+  if (!w) byFunction.set(asked, (w = (query: Query) => gateInterval(asked(query))))
+  return w
+}
 
 /** Wraps the client's option defaulting so that every `refetchInterval` goes through the switch. */
 export function withPollingSwitch(qc: QueryClient): QueryClient {
@@ -30,8 +45,7 @@ export function withPollingSwitch(qc: QueryClient): QueryClient {
     if (defaulted === options) return defaulted
     const asked = defaulted.refetchInterval as Interval
     if (asked === undefined || asked === false) return defaulted
-    const wrapped = (query: Query) => gateInterval(typeof asked === 'function' ? asked(query) : asked)
-    return { ...defaulted, refetchInterval: wrapped }
+    return { ...defaulted, refetchInterval: gated(asked) }
   }) as typeof qc.defaultQueryOptions
   return qc
 }
