@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createQueryClient } from '@/lib/query-client'
 import { SAFETY_RESYNC_MS, setPushLive } from './polling'
 
-const intervalOf = (observer: QueryObserver) => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const intervalOf = (observer: QueryObserver<any, any, any, any, any>) => {
   const ri = observer.options.refetchInterval
   return typeof ri === 'function' ? ri(observer.getCurrentQuery()) : ri
 }
