@@ -11,7 +11,11 @@ import { expect, test } from './fixtures'
 const TEN_MINUTES = 600_000
 
 async function openWithSlowPolling(page: Page, path: string, scenario = 'default') {
-  await page.route('**/config.json', (route) => route.fulfill({ json: { refreshIntervalMs: TEN_MINUTES } }))
+  // The shipped config.json (the mock backend), with the refresh interval at 10 minutes.
+  await page.route('**/config.json', async (route) => {
+    const shipped = (await (await route.fetch()).json()) as Record<string, unknown>
+    await route.fulfill({ json: { ...shipped, refreshIntervalMs: TEN_MINUTES } })
+  })
   await page.goto(`${path}${path.includes('?') ? '&' : '?'}scenario=${scenario}`)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await expect.poll(() => page.evaluate(() => !!window.__mockDb)).toBe(true)
