@@ -41,8 +41,9 @@ async function changeOnServer(page: Page, id: string, fields: Record<string, unk
   )
 }
 
+/** Keeps the simulated agent away from a job and puts it back to running (the agent may have moved it already). */
 async function freeze(page: Page, id: string) {
-  await page.evaluate((jobId) => (window.__mockDb as unknown as { frozenJobIds: Set<string> }).frozenJobIds.add(jobId), id)
+  await changeOnServer(page, id, { lifecycle: 'assigned', state: 'in_progress' })
 }
 
 const listRequests = (requests: { url(): string }[]) => requests.filter((r) => /\/mock\/supervisor\/demo\/job\?/.test(r.url()))
@@ -50,8 +51,8 @@ const listRequests = (requests: { url(): string }[]) => requests.filter((r) => /
 test('with the refresh interval at 10 minutes, a job that finishes on the server changes on the list and on its page within 2 s', async ({ page, guard }) => {
   const id = SPECIAL_JOB_IDS.assignedReport
   await openWithSlowPolling(page, '/jobs')
-  await freeze(page, id)
   await expect(liveStatus(page)).toHaveText(/^Live/)
+  await freeze(page, id)
   const row = page.getByRole('row').filter({ has: page.locator(`a[href="/jobs/${id}"]`) })
   await expect(row).toContainText('assigned')
 
@@ -64,8 +65,8 @@ test('with the refresh interval at 10 minutes, a job that finishes on the server
 
   // The job page follows too: the running job finishes on the server, the page shows it and its output.
   await openWithSlowPolling(page, `/jobs/${SPECIAL_JOB_IDS.assignedBackup}`)
-  await freeze(page, SPECIAL_JOB_IDS.assignedBackup)
   await expect(liveStatus(page)).toHaveText(/^Live/)
+  await freeze(page, SPECIAL_JOB_IDS.assignedBackup)
   await changeOnServer(page, SPECIAL_JOB_IDS.assignedBackup, {
     lifecycle: 'finished',
     state: 'success',
@@ -101,8 +102,8 @@ test('a new approval request moves the approvals count and the inbox without a p
 test('the socket drops: the header says Reconnecting, a job changes meanwhile, and after the reconnect the page shows it', async ({ page }) => {
   const id = SPECIAL_JOB_IDS.assignedReport
   await openWithSlowPolling(page, '/jobs')
-  await freeze(page, id)
   await expect(liveStatus(page)).toHaveText(/^Live/)
+  await freeze(page, id)
   const row = page.getByRole('row').filter({ has: page.locator(`a[href="/jobs/${id}"]`) })
   await expect(row).toContainText('assigned')
 
@@ -117,4 +118,75 @@ test('the socket drops: the header says Reconnecting, a job changes meanwhile, a
   // Back: what is on screen was re-read before the header says Live again.
   await expect(liveStatus(page)).toHaveText(/^Live/, { timeout: 20_000 })
   await expect(row).toContainText('failure')
+})
+
+test('one connection per tab: an organization switch replaces it, sign-out closes it', async ({ page }) => {
+  await openWithSlowPolling(page, '/jobs')
+  await expect(liveStatus(page)).toHaveText(/^Live/)
+  const subscribers = () => page.evaluate(() => (window as unknown as { __mockSocket: { subscribers(): number } }).__mockSocket.subscribers())
+  await expect.poll(subscribers).toBe(1)
+  await page.getByRole('combobox', { name: 'Organization' }).selectOption({ label: 'Acme Corp' })
+  await expect(page.getByText('Switched to Acme Corp')).toBeVisible()
+  await expect(liveStatus(page)).toHaveText(/^Live/)
+  // The old socket (which would keep the old organization's rooms) is gone: still one.
+  await expect.poll(subscribers).toBe(1)
+  await page.getByRole('button', { name: /^Account/ }).click()
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/sign-in/)
+  await expect.poll(subscribers).toBe(0)
+})
+
+test('a 401 from the gateway ends the session like any 401', async ({ page }) => {
+  await openWithSlowPolling(page, '/jobs')
+  await expect(liveStatus(page)).toHaveText(/^Live/)
+  // The session dies on the server; the socket reconnects and its authorize is answered 401.
+  await page.evaluate(() => {
+    const w = window as unknown as { __mockDb: { sessions: Map<string, unknown> }; __mockSocket: { drop(ms: number): void } }
+    w.__mockDb.sessions.delete('demo-token')
+    w.__mockSocket.drop(200)
+  })
+  await expect(page).toHaveURL(/\/sign-in/, { timeout: 15_000 })
+  await expect(page.getByText('Your session is not valid. Sign in again.')).toBeVisible()
+})
+
+test('a hidden tab keeps the socket: an opted-in approval notification fires when the request arrives, with no request made', async ({ page, guard }) => {
+  await page.addInitScript(() => {
+    const shown: string[] = []
+    ;(window as unknown as { __notifications: string[] }).__notifications = shown
+    class FakeNotification {
+      static permission = 'granted'
+      static requestPermission = async () => 'granted'
+      constructor(title: string, opts?: { body?: string }) {
+        shown.push(`${title}: ${opts?.body ?? ''}`)
+      }
+    }
+    ;(window as unknown as { Notification: unknown }).Notification = FakeNotification
+    // Opted in earlier in this browser.
+    localStorage.setItem('theeye.approvals.notify', '1')
+  })
+  await openWithSlowPolling(page, '/jobs')
+  await expect(liveStatus(page)).toHaveText(/^Live/)
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Approvals \(\d+\)/ })).toBeVisible()
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true })
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+  })
+  const before = guard.requests.filter((r) => r.url().includes('/mock/supervisor/')).length
+  // A request for jane's approval arrives on the server (created in the world, as the agent would).
+  await page.evaluate((taskId) => {
+    const db = window.__mockDb as unknown as {
+      jobs(): Array<Record<string, unknown>>
+      insertJob(j: Record<string, unknown>): void
+      newJobId(): string
+      nowIso(): string
+    }
+    const template = db.jobs().find((j) => j._type === 'ApprovalJob' && j.task_id === taskId && j.lifecycle === 'onhold')
+    if (!template) throw new Error('no approval to copy')
+    db.insertJob({ ...structuredClone(template), id: db.newJobId(), _id: undefined, name: 'Refund for the hidden tab', creation_date: db.nowIso() })
+  }, TASK_IDS.approveRefund)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications), { timeout: 2000 }).toEqual([
+    'Approval waiting on you: Refund for the hidden tab',
+  ])
+  expect(guard.requests.filter((r) => r.url().includes('/mock/supervisor/')).length).toBe(before)
 })

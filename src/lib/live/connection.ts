@@ -177,13 +177,19 @@ function connect(opts: LiveOptions): () => void {
   }
 
   /* ---------------- re-sync ---------------- */
-  const resync = (subscribedAt: number) =>
-    qc.refetchQueries({
-      type: 'active',
-      // Re-read what is on screen and may have missed an event: everything read before the
-      // subscription. Older pages of the jobs list are not re-read (the head carries the news).
-      predicate: (q) => !KEEP_AS_IS(q) && q.state.dataUpdatedAt < subscribedAt,
-    })
+  const resync = async (subscribedAt: number) => {
+    // What is on screen and may have missed an event: everything read before the subscription,
+    // and what was loading then (its answer may predate a change made before we listened): that is
+    // re-read once it is in. Older pages of the jobs list are not re-read (the head carries the news).
+    const onScreen = qc.getQueryCache().findAll({ type: 'active', predicate: (q) => !KEEP_AS_IS(q) })
+    const loading = onScreen.filter((q) => q.state.fetchStatus === 'fetching')
+    const settled = onScreen.filter((q) => q.state.fetchStatus !== 'fetching' && q.state.dataUpdatedAt < subscribedAt)
+    const again = (queries: Query[]) => qc.refetchQueries({ predicate: (q) => queries.includes(q) }, { cancelRefetch: false })
+    await Promise.all([
+      again(settled),
+      Promise.all(loading.map((q) => q.promise?.catch(() => undefined))).then(() => again(loading)),
+    ])
+  }
 
   /* ---------------- the socket ---------------- */
   const onSecurityViolation = (e: SecurityPolicyViolationEvent) => {
@@ -287,9 +293,13 @@ function connect(opts: LiveOptions): () => void {
     })
     s.on('job-crud', (payload: unknown) => onJobEvent('job-crud', payload))
     s.on('workflow-job-crud', (payload: unknown) => onJobEvent('workflow-job-crud', payload))
-    // This session was replaced (organization switch) or ended elsewhere: re-reading meets the 401.
+    // This session was replaced (organization switch) or ended (sign-out elsewhere). The socket's rooms
+    // outlive it, so connect again: after a switch in this tab a new connection has replaced this one
+    // already; otherwise the token is dead and the new authorize answers 401 (sign-in, like any 401).
     s.on('session', () => {
-      if (!stopped) void qc.invalidateQueries({ type: 'active' })
+      if (stopped) return
+      s.disconnect()
+      setTimeout(() => !stopped && s.connect(), 1000 + Math.random() * 1000)
     })
   }
   void open()

@@ -13,8 +13,9 @@ export function LiveStatus() {
   return (
     <span role="status" title={detail} className={`inline-flex items-center gap-1.5 rounded px-2 py-0.5 text-xs font-medium ${tone}`}>
       {/* The dot is decoration; the words say the state. */}
-      <span aria-hidden="true" className={`size-2 rounded-full ${state.kind === 'live' ? 'bg-emerald-600' : state.kind === 'reconnecting' ? 'animate-pulse bg-amber-600' : 'border border-current'}`} />
-      {label}
+      <span aria-hidden="true" className={`size-2 shrink-0 rounded-full ${state.kind === 'live' ? 'bg-emerald-600' : state.kind === 'reconnecting' ? 'animate-pulse bg-amber-600' : 'border border-current'}`} />
+      {/* On phones the header has no room for words: the dot's shape tells, the words stay for screen readers and the title. */}
+      <span className="sr-only sm:not-sr-only">{label}</span>
     </span>
   )
 }
