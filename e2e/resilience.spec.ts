@@ -141,7 +141,8 @@ test.describe('failing servers give a clear message with the next step', () => {
       window.__mockDb!.failNext('GET /demo/job', 'network-error', 1000)
       ;(window as unknown as { __mockSocket: { drop(ms: number): void } }).__mockSocket.drop(Number.POSITIVE_INFINITY)
     })
-    await expect(page.getByText(/refresh failed/i).first()).toBeVisible({ timeout: 20_000 })
+    // (the socket drop is noticed first, then the next poll fails and is retried twice)
+    await expect(page.getByText(/refresh failed/i).first()).toBeVisible({ timeout: 30_000 })
     await expect(firstJob).toBeVisible()
     await page.evaluate(() => {
       window.__mockDb!.clearFailures()

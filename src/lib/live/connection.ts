@@ -177,19 +177,18 @@ function connect(opts: LiveOptions): () => void {
   }
 
   /* ---------------- re-sync ---------------- */
-  const resync = async (subscribedAt: number) => {
-    // What is on screen and may have missed an event: everything read before the subscription,
-    // and what was loading then (its answer may predate a change made before we listened): that is
-    // re-read once it is in. Older pages of the jobs list are not re-read (the head carries the news).
-    const onScreen = qc.getQueryCache().findAll({ type: 'active', predicate: (q) => !KEEP_AS_IS(q) })
-    const loading = onScreen.filter((q) => q.state.fetchStatus === 'fetching')
-    const settled = onScreen.filter((q) => q.state.fetchStatus !== 'fetching' && q.state.dataUpdatedAt < subscribedAt)
-    const again = (queries: Query[]) => qc.refetchQueries({ predicate: (q) => queries.includes(q) }, { cancelRefetch: false })
-    await Promise.all([
-      again(settled),
-      Promise.all(loading.map((q) => q.promise?.catch(() => undefined))).then(() => again(loading)),
-    ])
-  }
+  const resync = (subscribedAt: number) =>
+    // What is on screen and may have missed an event: what was read before the subscription. Not
+    // what is loading now (its answer is as new as the subscription, and events received meanwhile
+    // are applied to it again), not what failed (it is retried or offers Retry), and not the older
+    // pages of the jobs list (the head carries the news).
+    qc.refetchQueries(
+      {
+        type: 'active',
+        predicate: (q) => !KEEP_AS_IS(q) && q.state.status === 'success' && q.state.fetchStatus === 'idle' && q.state.dataUpdatedAt < subscribedAt,
+      },
+      { cancelRefetch: false },
+    )
 
   /* ---------------- the socket ---------------- */
   const onSecurityViolation = (e: SecurityPolicyViolationEvent) => {
