@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { getApiSettings } from '@/api/client'
 import { isApiError } from '@/api/errors'
+import { withPollingSwitch } from './live/polling'
 
 /** At most this many automatic retries of a read. */
 export const MAX_READ_RETRIES = 2
@@ -26,7 +27,8 @@ export function shouldRetry(failureCount: number, error: unknown, timeoutMs = ge
 }
 
 export function createQueryClient(opts: { onError?: (error: unknown) => void; test?: boolean } = {}): QueryClient {
-  return new QueryClient({
+  // Polling slows to a safety re-sync while push is live (live/polling.ts).
+  return withPollingSwitch(new QueryClient({
     queryCache: new QueryCache({ onError: opts.onError }),
     mutationCache: new MutationCache({ onError: opts.onError }),
     defaultOptions: {
@@ -40,5 +42,5 @@ export function createQueryClient(opts: { onError?: (error: unknown) => void; te
       },
       mutations: { retry: false },
     },
-  })
+  }))
 }
