@@ -24,6 +24,16 @@ export function hugeLog(): string {
   return hugeLogCache
 }
 
+let manyCache: { outputs: string[]; args: string[] } | null = null
+/** 100,000 output items and 100,000 argument values, built once per process (every hostile world shares them; nothing mutates them). */
+function manyValues(): { outputs: string[]; args: string[] } {
+  manyCache ??= {
+    outputs: Array.from({ length: 100_000 }, (_, i) => `"out-${i}"`),
+    args: Array.from({ length: 100_000 }, (_, i) => `arg-${i}`),
+  }
+  return manyCache
+}
+
 const LONG = 'A'.repeat(6000)
 const RTL = 'Deploy \u202Eexe.tsil_daolnwod\u202C \u200B\u200Bzero\u200Dwidth \u2066isolated\u2069 \u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627'
 const CONTROL = `Ctl \x1b[31mred\x1b[0m\r overwritten\b\b back\x00nul\x07bell`
@@ -134,10 +144,10 @@ export function hostileJobs(world: World): JobDoc[] {
   deep.output = [`${'['.repeat(6000)}"bottom"${']'.repeat(6000)}`, JSON.stringify({ fine: true })]
   jobs.push(deep)
   const mo = base(H.manyOutputs, 118, 'Many outputs (100,000 items)')
-  mo.output = Array.from({ length: 100_000 }, (_, i) => JSON.stringify(`out-${i}`))
+  mo.output = manyValues().outputs
   jobs.push(mo)
   const ma = base(H.manyArguments, 119, 'Many arguments (100,000 values)')
-  ma.task_arguments_values = Array.from({ length: 100_000 }, (_, i) => `arg-${i}`)
+  ma.task_arguments_values = manyValues().args
   jobs.push(ma)
   jobs.push(base(H.invisibleName, 120, INVISIBLE_NAME.raw))
   jobs.push(base(H.craftedId, 121, 'Crafted id'))
