@@ -1,6 +1,7 @@
 // Named worlds. Every job date is relative to `now` (default: Date.now() at call time), so "45 minutes ago" stays
 // 45 minutes ago whenever the world is created; ids of well-known jobs are constants (see ids.ts).
 
+import { runTasks } from './seed/run-tasks'
 import { MockDb } from './db'
 import {
   ANSI,
@@ -790,7 +791,7 @@ export function createWorld(scenario: ScenarioName, opts: { now?: number; size?:
   const db = new MockDb({ scenario, now })
   const rng = createRng(0x7e7e + SCENARIO_NAMES.indexOf(scenario))
   const world: World = { db, rng, now, ctx: { rng, customer: DEMO_CUSTOMER, user: null } }
-  db.tasks = [...demoTasks(rng), ...acmeTasks(rng)]
+  db.tasks = [...demoTasks(rng), ...acmeTasks(rng), ...runTasks()]
   db.workflows = [
     { id: WORKFLOW_IDS.releasePipeline, name: 'Release pipeline', customer_id: DEMO_CUSTOMER.id, steps: [TASK_IDS.deployWeb, TASK_IDS.approveDeploy] },
   ]

@@ -1,0 +1,161 @@
+import { useQueries } from '@tanstack/react-query'
+import { useId, useRef, useState, type ReactNode } from 'react'
+import type { ArgumentOption, TaskArgument } from '@/api/schemas/task'
+import { Button } from '@/components/ui/button'
+import { buildTaskArguments, fieldKind, isMasked, type FieldValue } from '../argument-values'
+import { taskQueries } from '../queries'
+import { validateAll, validateField } from '../validation'
+import { ArgumentField, type RemoteState } from './argument-field'
+
+export interface RunFormSubmit {
+  /** The `task_arguments` body: index = order. */
+  taskArguments: unknown[]
+  values: FieldValue[]
+}
+
+/**
+ * The run form for a list of argument definitions: one control per non-fixed argument, fixed ones
+ * shown read-only, every rule checked before `onSubmit` is called with the body to send. It owns no
+ * server call, so a route can compose it for a task or for a workflow's start task.
+ * Remount it (key) to start from other initial values.
+ */
+export function RunForm({
+  args,
+  initial,
+  submitLabel = 'Run task',
+  pending = false,
+  onSubmit,
+  userEmail,
+  beforeSubmit,
+  error,
+  extraActions,
+}: {
+  args: TaskArgument[]
+  initial: FieldValue[]
+  submitLabel?: string
+  pending?: boolean
+  onSubmit: (submit: RunFormSubmit) => void
+  userEmail?: string
+  /** Shown above the submit button (the pre-flight summary). */
+  beforeSubmit?: ReactNode
+  /** A submit failure, shown above the button. */
+  error?: ReactNode
+  extraActions?: ReactNode
+}) {
+  const formId = useId()
+  const [values, setValues] = useState<FieldValue[]>(initial)
+  const [errors, setErrors] = useState<(string | null)[]>(() => args.map(() => null))
+  const [summary, setSummary] = useState<string | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  const remoteDefs = args.map((def, i) => ({ def, i })).filter(({ def }) => def.type === 'remote-options' && def.endpoint_url)
+  const remoteQueries = useQueries({
+    queries: remoteDefs.map(({ def }) => taskQueries.remoteOptions(def.endpoint_url!, def.id_attribute, def.text_attribute, userEmail)),
+  })
+  const remoteByIndex = new Map<number, RemoteState>()
+  remoteDefs.forEach(({ i }, k) => {
+    const q = remoteQueries[k]!
+    remoteByIndex.set(i, {
+      status: q.status,
+      options: q.data,
+      error: q.error instanceof Error ? q.error.message : q.error ? String(q.error) : undefined,
+      fetching: q.isFetching,
+      retry: () => void q.refetch(),
+    })
+  })
+  args.forEach((def, i) => {
+    if (def.type === 'remote-options' && !def.endpoint_url) {
+      remoteByIndex.set(i, { status: 'error', error: 'the task does not say where they come from (no endpoint_url).', fetching: false, retry: () => {} })
+    }
+  })
+  const optionsFor = (i: number): ArgumentOption[] | undefined => (args[i]?.type === 'remote-options' ? remoteByIndex.get(i)?.options : undefined)
+  const ctxFor = (i: number) => ({ options: optionsFor(i) })
+
+  const dynamic = args.map((def, i) => ({ def, i })).filter(({ def }) => fieldKind(def) !== 'fixed')
+  const fixed = args.filter((def) => fieldKind(def) === 'fixed')
+  const controlId = (i: number) => `${formId}-arg-${i}`
+
+  const change = (i: number, v: FieldValue) => {
+    setValues((prev) => prev.map((old, k) => (k === i ? v : old)))
+    // A shown message follows the value as it is fixed; no new message appears while typing.
+    if (errors[i]) setErrors((prev) => prev.map((e, k) => (k === i ? validateField(args[i]!, v, ctxFor(i)) : e)))
+  }
+  const blur = (i: number) => {
+    const v = values[i]
+    if (!v) return
+    const message = validateField(args[i]!, v, ctxFor(i))
+    // On leaving a field, show a problem only once something was entered (an untouched required field waits for submit).
+    if (message && (errors[i] || v.kind === 'choice' || (v.kind === 'text' && v.text !== ''))) setErrors((prev) => prev.map((e, k) => (k === i ? message : e)))
+    else if (!message && errors[i]) setErrors((prev) => prev.map((e, k) => (k === i ? null : e)))
+  }
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      aria-label="Arguments"
+      className="space-y-5"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (pending) return
+        const next = validateAll(args, values, ctxFor)
+        setErrors(next)
+        const bad = next.map((m, i) => (m ? i : -1)).filter((i) => i >= 0)
+        if (bad.length > 0) {
+          setSummary(bad.length === 1 ? `1 field needs attention: ${args[bad[0]!]!.label}.` : `${bad.length} fields need attention: ${bad.map((i) => args[i]!.label).join(', ')}.`)
+          formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(controlId(bad[0]!))}`)?.focus()
+          return
+        }
+        setSummary(null)
+        onSubmit({ taskArguments: buildTaskArguments(args, values, optionsFor), values })
+      }}
+    >
+      {dynamic.length === 0 && <p className="text-sm text-slate-700 dark:text-slate-300">This task takes no input.</p>}
+      {dynamic.map(({ def, i }) => (
+        <ArgumentField
+          key={i}
+          def={def}
+          value={values[i]!}
+          error={errors[i] ?? null}
+          remote={remoteByIndex.get(i)}
+          controlId={controlId(i)}
+          onChange={(v) => change(i, v)}
+          onBlur={() => blur(i)}
+        />
+      ))}
+      {fixed.length > 0 && (
+        <section aria-label="Fixed values" className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
+          <h3 className="font-medium">Fixed values</h3>
+          <p className="text-xs text-slate-600 dark:text-slate-400">Set by the task; the server uses them as they are.</p>
+          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            {fixed.map((def, k) => (
+              <div key={k} className="contents">
+                <dt className="font-medium">{def.label}</dt>
+                <dd className="font-mono break-all">{def.masked ? '•••• (masked)' : def.value === undefined || def.value === null ? '(empty)' : String(typeof def.value === 'object' ? JSON.stringify(def.value) : def.value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {beforeSubmit}
+      {summary && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <span aria-hidden="true">⚠ </span>
+          {summary}
+        </p>
+      )}
+      {error}
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant="primary" pending={pending}>
+          {submitLabel}
+        </Button>
+        {extraActions}
+      </div>
+    </form>
+  )
+}
+
+/** Labels of the arguments whose values are masked (shown in the pre-flight summary). */
+export function maskedLabels(args: TaskArgument[]): string[] {
+  return args.filter((d) => isMasked(d) || (fieldKind(d) === 'fixed' && d.masked)).map((d) => d.label)
+}
