@@ -112,3 +112,11 @@ describe('validateAll', () => {
     expect(validateAll(defs, [text(''), { kind: 'fixed' }, text('bad')])).toEqual(['This field is required.', null, 'Enter an email address, like name@example.com.'])
   })
 })
+
+describe('remote options typed by hand', () => {
+  it('accepts a typed id when the list could not load, and still requires one', () => {
+    const d = def({ type: 'remote-options', endpoint_url: '/x', required: true })
+    expect(validateField(d, { kind: 'choice', ids: ['T-OPS'] }, { typedByHand: true })).toBeNull()
+    expect(validateField(d, { kind: 'choice', ids: [] }, { typedByHand: true })).toBe('Choose an option.')
+  })
+})

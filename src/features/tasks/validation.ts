@@ -9,6 +9,8 @@ import { fieldKind, isEmpty, type FieldValue } from './argument-values'
 export interface ValidationContext {
   /** Options loaded for a remote-options field; undefined while not loaded. */
   options?: ArgumentOption[]
+  /** The remote options failed to load and the user typed the id: it cannot be checked against a list. */
+  typedByHand?: boolean
 }
 
 const CHARSETS: Record<string, { re: RegExp; words: string }> = {
@@ -84,7 +86,8 @@ export function validateField(def: TaskArgument, value: FieldValue, ctx: Validat
     case 'choice': {
       if (!def.multiple && value.ids.length > 1) return 'Choose only one option.'
       const options = def.type === 'remote-options' ? ctx.options : def.options
-      if (!options) return def.type === 'remote-options' ? 'The options have not loaded yet: retry loading them.' : null
+      if (!options && def.type === 'remote-options' && ctx.typedByHand) return null
+      if (!options) return def.type === 'remote-options' ? 'The options have not loaded yet: wait for them, or retry loading them.' : null
       const unknown = value.ids.filter((id) => !options.some((o) => o.id === id))
       if (unknown.length) return `Not an option: ${unknown.join(', ')}. Choose from the list.`
       return null

@@ -1,7 +1,8 @@
 import { useQueries } from '@tanstack/react-query'
-import { useId, useRef, useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import type { ArgumentOption, TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
+import { Callout } from '@/components/ui/callout'
 import { buildTaskArguments, fieldKind, isMasked, type FieldValue } from '../argument-values'
 import { taskQueries } from '../queries'
 import { validateAll, validateField } from '../validation'
@@ -42,7 +43,6 @@ export function RunForm({
   error?: ReactNode
   extraActions?: ReactNode
 }) {
-  const formId = useId()
   const [values, setValues] = useState<FieldValue[]>(initial)
   const [errors, setErrors] = useState<(string | null)[]>(() => args.map(() => null))
   const [summary, setSummary] = useState<string | null>(null)
@@ -65,15 +65,14 @@ export function RunForm({
   })
   args.forEach((def, i) => {
     if (def.type === 'remote-options' && !def.endpoint_url) {
-      remoteByIndex.set(i, { status: 'error', error: 'the task does not say where they come from (no endpoint_url).', fetching: false, retry: () => {} })
+      remoteByIndex.set(i, { status: 'error', error: 'the task does not say where they come from (no endpoint_url).', fetching: false, retry: () => {}, canRetry: false })
     }
   })
   const optionsFor = (i: number): ArgumentOption[] | undefined => (args[i]?.type === 'remote-options' ? remoteByIndex.get(i)?.options : undefined)
-  const ctxFor = (i: number) => ({ options: optionsFor(i) })
+  const ctxFor = (i: number) => ({ options: optionsFor(i), typedByHand: remoteByIndex.get(i)?.status === 'error' })
 
   const dynamic = args.map((def, i) => ({ def, i })).filter(({ def }) => fieldKind(def) !== 'fixed')
   const fixed = args.filter((def) => fieldKind(def) === 'fixed')
-  const controlId = (i: number) => `${formId}-arg-${i}`
 
   const change = (i: number, v: FieldValue) => {
     setValues((prev) => prev.map((old, k) => (k === i ? v : old)))
@@ -103,7 +102,7 @@ export function RunForm({
         const bad = next.map((m, i) => (m ? i : -1)).filter((i) => i >= 0)
         if (bad.length > 0) {
           setSummary(bad.length === 1 ? `1 field needs attention: ${args[bad[0]!]!.label}.` : `${bad.length} fields need attention: ${bad.map((i) => args[i]!.label).join(', ')}.`)
-          formRef.current?.querySelector<HTMLElement>(`#${CSS.escape(controlId(bad[0]!))}`)?.focus()
+          formRef.current?.querySelector<HTMLElement>(`[data-arg="${bad[0]}"] :is(input, select, textarea)`)?.focus()
           return
         }
         setSummary(null)
@@ -112,16 +111,16 @@ export function RunForm({
     >
       {dynamic.length === 0 && <p className="text-sm text-slate-700 dark:text-slate-300">This task takes no input.</p>}
       {dynamic.map(({ def, i }) => (
-        <ArgumentField
-          key={i}
-          def={def}
-          value={values[i]!}
-          error={errors[i] ?? null}
-          remote={remoteByIndex.get(i)}
-          controlId={controlId(i)}
-          onChange={(v) => change(i, v)}
-          onBlur={() => blur(i)}
-        />
+        <div key={i} data-arg={i}>
+          <ArgumentField
+            def={def}
+            value={values[i]!}
+            error={errors[i] ?? null}
+            remote={remoteByIndex.get(i)}
+            onChange={(v) => change(i, v)}
+            onBlur={() => blur(i)}
+          />
+        </div>
       ))}
       {fixed.length > 0 && (
         <section aria-label="Fixed values" className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
@@ -139,10 +138,9 @@ export function RunForm({
       )}
       {beforeSubmit}
       {summary && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          <span aria-hidden="true">⚠ </span>
+        <Callout tone="danger" role="alert">
           {summary}
-        </p>
+        </Callout>
       )}
       {error}
       <div className="flex flex-wrap items-center gap-2">

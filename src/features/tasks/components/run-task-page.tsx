@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { isApiError } from '@/api/errors'
 import type { Task } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
+import { Callout } from '@/components/ui/callout'
 import { Dialog } from '@/components/ui/dialog'
 import { ErrorPanel, errorMessage } from '@/components/ui/error-panel'
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
@@ -205,7 +206,7 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         </p>
       </header>
       {(start.notes.length > 0 || start.source === 'last') && (
-        <div role="status" className="space-y-1 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950 dark:text-indigo-100">
+        <Callout tone="info" role="status" className="[&>div]:space-y-1">
           {start.source === 'last' && start.lastSavedAt !== undefined && (
             <p>
               Filled with the values you last ran this task with ({formatRelative(start.lastSavedAt)}). Masked values are never remembered.{' '}
@@ -228,24 +229,19 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
               Start from the task's defaults
             </Button>
           )}
-        </div>
+        </Callout>
       )}
       {task.problems.length > 0 && (
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <span aria-hidden="true">⚠ </span>Some of this task's fields were not as expected: {task.problems.map((p) => plainText(p, 120)).join('; ')}.
-        </p>
+        <Callout tone="warning">Some of this task's fields were not as expected: {task.problems.map((p) => plainText(p, 120)).join('; ')}.</Callout>
       )}
       {problems.length > 0 && (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <p className="font-semibold">
-            <span aria-hidden="true">⚠ </span>This task's argument definitions have problems the form cannot fix:
-          </p>
+        <Callout tone="warning" role="alert" title="This task's argument definitions have problems the form cannot fix:">
           <ul className="list-disc pl-5">
             {problems.map((p, i) => (
               <li key={i}>{p}</li>
             ))}
           </ul>
-        </div>
+        </Callout>
       )}
       <RunForm
         key={formKey}
@@ -301,11 +297,7 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
 
 function RunError({ error, timedOut, taskId }: { error: unknown; timedOut: boolean; taskId: string }) {
   return (
-    <div role="alert" className="space-y-1 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-      <p className="font-semibold">
-        <span aria-hidden="true">⚠ </span>
-        {timedOut ? 'No answer from the server' : 'The job was not started'}: {errorMessage(error)}
-      </p>
+    <Callout tone="danger" role="alert" title={`${timedOut ? 'No answer from the server' : 'The job was not started'}: ${errorMessage(error)}`}>
       {timedOut && (
         <p>
           The server may still have created it. Check{' '}
@@ -316,6 +308,6 @@ function RunError({ error, timedOut, taskId }: { error: unknown; timedOut: boole
         </p>
       )}
       <p>Your values are kept: fix what is needed and run again.</p>
-    </div>
+    </Callout>
   )
 }

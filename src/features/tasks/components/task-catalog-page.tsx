@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router'
 import { isFinished } from '@/api/schemas/job'
 import type { Task } from '@/api/schemas/task'
 import { ErrorPanel } from '@/components/ui/error-panel'
+import { Input, Select } from '@/components/ui/field'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { LifecycleBadge, StateBadge } from '@/components/ui/status'
 import { RelativeTime } from '@/components/ui/time'
@@ -12,7 +13,6 @@ import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { facetValues, filterTasks, hostReporting, successRateText, taskKind, taskStats, type CatalogFilter, type TaskStats } from '../catalog-model'
 import { taskQueries } from '../queries'
-import { controlClass } from './argument-field'
 import { ReportingText } from './preflight-summary'
 
 function useCatalogFilter(): [CatalogFilter, (next: Partial<CatalogFilter>) => void] {
@@ -64,40 +64,33 @@ export function TaskCatalogPage() {
           <label htmlFor="task-search" className="block text-sm font-medium">
             Search tasks
           </label>
-          <input
-            id="task-search"
-            type="search"
-            value={filter.q}
-            onChange={(e) => setFilter({ q: e.target.value })}
-            placeholder="Name contains…"
-            className={`${controlClass} w-64`}
-          />
+          <Input id="task-search" type="search" value={filter.q} onChange={(e) => setFilter({ q: e.target.value })} placeholder="Name contains…" className="w-64" />
         </div>
         <div>
           <label htmlFor="task-type" className="block text-sm font-medium">
             Type
           </label>
-          <select id="task-type" value={filter.type} onChange={(e) => setFilter({ type: e.target.value })} className={`${controlClass} w-40`}>
+          <Select id="task-type" value={filter.type} onChange={(e) => setFilter({ type: e.target.value })} className="w-40">
             <option value="">All types</option>
             {facets.types.map((t) => (
               <option key={t} value={t}>
                 {t}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div>
           <label htmlFor="task-tag" className="block text-sm font-medium">
             Tag
           </label>
-          <select id="task-tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })} className={`${controlClass} w-40`}>
+          <Select id="task-tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })} className="w-40">
             <option value="">All tags</option>
             {facets.tags.map((t) => (
               <option key={t} value={t}>
                 {plainText(t, 60)}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         {tasks.data && (
           <p role="status" className="pb-1.5 text-sm text-slate-700 dark:text-slate-300">
