@@ -12,6 +12,7 @@ import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import type { ObservedTransition } from '../lifecycle-steps'
 import { isValidJobId, jobDetailQueries, livePollInterval } from '../queries'
+import { BuildFailureNotice } from './build-failure-notice'
 import { JobActions } from './job-actions'
 import { JobArguments } from './job-arguments'
 import { JobFacts } from './job-facts'
@@ -166,6 +167,7 @@ function JobDetail({ jobId }: { jobId: string }) {
             </ul>
           </div>
         )}
+        <BuildFailureNotice job={current_job} />
         <JobActions job={current_job} />
       </header>
       <JobFacts job={current_job} participants={participants} hostName={host} />

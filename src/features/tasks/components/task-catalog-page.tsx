@@ -196,7 +196,7 @@ function CatalogRow({
           <span className="flex flex-wrap items-center gap-1">
             {isFinished(stats.last.lifecycle) ? <StateBadge state={stats.last.state} /> : <LifecycleBadge lifecycle={stats.last.lifecycle} />}
             <Link to={`/jobs/${stats.last.id}`} className="text-xs text-slate-700 underline dark:text-slate-300">
-              <span className="sr-only">Last run of {name}, </span>
+              <span className="sr-only">Last run of {name}: </span>
               <RelativeTime date={stats.last.creation_date} />
             </Link>
           </span>
@@ -211,9 +211,10 @@ function CatalogRow({
       <td className="px-3 py-2 text-right">
         <Link
           to={`/tasks/${task.id}/run`}
+          aria-label={`Run ${name}`}
           className="inline-flex h-8 items-center rounded-md bg-indigo-600 px-3 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500"
         >
-          Run<span className="sr-only"> {name}</span>
+          Run
         </Link>
       </td>
     </tr>
