@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { TASK_IDS } from '../src/mocks/ids'
-import { RUN_TASK_IDS } from '../src/mocks/seed/run-tasks'
+import { RUN_TASK_IDS } from '../src/mocks/worlds/run-tasks'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 
 /**

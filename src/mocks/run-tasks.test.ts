@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { TASK_IDS, type MockDb } from './db'
 import { useMockWorld } from './node'
-import { RUN_TASK_IDS } from './seed/run-tasks'
+import { RUN_TASK_IDS } from './worlds/run-tasks'
 import { prepareTaskArgumentsValues } from './task-arguments'
 import type { TaskDoc } from './types'
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useMockWorld } from '@/mocks/node'
-import { RUN_TASK_IDS } from '@/mocks/seed/run-tasks'
+import { RUN_TASK_IDS } from '@/mocks/worlds/run-tasks'
 import { renderJobDetail } from '@/testing/render-job-detail'
 
 beforeEach(() => {

@@ -4,7 +4,7 @@ import { useParams } from 'react-router'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { TASK_IDS } from '@/mocks/db'
 import { getMockDb, mockServer, useMockWorld } from '@/mocks/node'
-import { RUN_TASK_IDS } from '@/mocks/seed/run-tasks'
+import { RUN_TASK_IDS } from '@/mocks/worlds/run-tasks'
 import { renderWithProviders } from '@/testing/render'
 import { RunTaskPage } from './components/run-task-page'
 

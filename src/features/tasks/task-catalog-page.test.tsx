@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { TASK_IDS } from '@/mocks/db'
 import { mockServer, useMockWorld } from '@/mocks/node'
-import { RUN_TASK_IDS } from '@/mocks/seed/run-tasks'
+import { RUN_TASK_IDS } from '@/mocks/worlds/run-tasks'
 import { renderWithProviders } from '@/testing/render'
 import { TaskCatalogPage } from './components/task-catalog-page'
 

@@ -7,7 +7,7 @@
 
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import type { MockDb } from '../db'
-import { REMOTE_OPTIONS_PATHS, REMOTE_TEAMS } from '../seed/run-tasks'
+import { REMOTE_OPTIONS_PATHS, REMOTE_TEAMS } from '../worlds/run-tasks'
 import { send, type Route } from './http'
 import { aclFilter } from './job-ops'
 

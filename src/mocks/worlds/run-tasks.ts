@@ -1,11 +1,12 @@
 // Tasks for the run form (issue 14): one with an argument of every type (with a gap in the orders,
 // a fixed value in the middle, numeric option ids, a multiple select, a file, a remote-options
-// endpoint served by the mock and a masked value), one whose remote options fail, and one on the
-// bot that stopped reporting (db-02). Their remote endpoints are served by handlers/run-tasks.ts.
+// endpoint served by the mock and a masked value), one whose remote options fail, one on the bot
+// that stopped reporting (db-02) and an approval. Their remote endpoints: handlers/run-tasks.ts.
 
-import { buildTask } from '../factories'
+import { buildTask } from '../seed/tasks'
 import { HOST_IDS, USER_IDS } from '../ids'
 import type { TaskDoc } from '../types'
+import { DEMO_ACL as ACL } from './world'
 
 export const RUN_TASK_IDS = {
   everyType: '65f1bf002a9b4c0012ab3a01',
@@ -26,7 +27,6 @@ export const REMOTE_TEAMS = [
   { code: 'T-FIN', name: 'Finance', size: 5 },
 ]
 
-const ACL = ['jane@example.com', 'victor@example.com', 'bob@example.com']
 const secret = (n: number) => `${n.toString(16).padStart(2, '0')}`.repeat(32)
 
 export function runTasks(): TaskDoc[] {
