@@ -48,7 +48,7 @@ describe('run form: every argument type', () => {
   it('sends a full array indexed by order, with every value as typed, then opens the new job', async () => {
     const posts = capturePosts()
     const { router } = renderRun(`/tasks/${RUN_TASK_IDS.everyType}/run`)
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     await screen.findByRole('heading', { name: 'Run Provision account' })
     await user.type(screen.getByRole('textbox', { name: /^username/ }), 'ann42')
     await user.type(screen.getByRole('textbox', { name: /welcome message/ }), 'Hello')
@@ -102,14 +102,14 @@ describe('run form: every argument type', () => {
     expect(stored).not.toContain('correct horse')
     expect(stored).not.toContain('data:text/plain')
     expect(stored).not.toContain('demo-token')
-  })
+  }, 40_000)
 })
 
 describe('validation', () => {
   it('shows each problem beside its field (aria-invalid + aria-describedby), focuses the first, sends nothing; fixing clears it', async () => {
     const posts = capturePosts()
     renderRun(`/tasks/${RUN_TASK_IDS.everyType}/run`)
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const username = await screen.findByRole('textbox', { name: /^username/ })
     await user.type(username, 'a_b')
     await user.type(screen.getByRole('textbox', { name: /contact email/ }), 'not-an-email')
@@ -131,14 +131,14 @@ describe('validation', () => {
     await user.type(username, 'c')
     expect(username).not.toHaveAttribute('aria-invalid')
     expect(posts).toEqual([])
-  })
+  }, 30_000)
 })
 
 describe('pre-flight and a bot that is not reporting', () => {
   it('asks first; "Queue anyway" starts the job once', async () => {
     const posts = capturePosts()
     const { router } = renderRun(`/tasks/${RUN_TASK_IDS.stoppedBot}/run`, 'admin')
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const summary = await screen.findByRole('region', { name: 'Before you run' })
     await waitFor(() => expect(summary).toHaveTextContent(/db-02 — ⚠ not reporting/))
     expect(summary).toHaveTextContent(/Timeout: 30m/)
@@ -167,7 +167,7 @@ describe('remote options', () => {
     })
     const posts = capturePosts()
     const { router } = renderRun(`/tasks/${RUN_TASK_IDS.brokenOptions}/run`)
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent(/The options for segment could not be loaded: .* answered 500/)
     await user.click(within(alert).getByRole('button', { name: 'Retry' }))
