@@ -5,6 +5,8 @@ import {
   definitionProblems,
   initialValues,
   prefillFromSearch,
+  remapValues,
+  definitionsSignature,
   restoreStored,
   storableValues,
   valueFromRaw,
@@ -182,5 +184,20 @@ describe('remembered values', () => {
       { kind: 'file', dataUrl: null },
       { kind: 'bool', checked: false },
     ])
+  })
+})
+
+describe('remapValues (the task changed while the form was open)', () => {
+  it('keeps values whose argument kept its order and kind, starts the others afresh', () => {
+    const before = defs([{ order: 0, type: 'input', label: 'archive' }, { order: 1, type: 'boolean', label: 'dry' }])
+    const after = defs([
+      { order: 0, type: 'fixed', label: 'mode', value: 'safe' },
+      { order: 1, type: 'input', label: 'archive', value: 'x.tgz' },
+      { order: 2, type: 'boolean', label: 'dry' },
+    ])
+    expect(remapValues(before, [text('a.tgz'), { kind: 'bool', checked: true }], after)).toEqual([{ kind: 'fixed' }, text('x.tgz'), { kind: 'bool', checked: false }])
+    const same = defs([{ order: 0, type: 'input', label: 'archive (renamed)' }, { order: 1, type: 'boolean', label: 'dry' }])
+    expect(remapValues(before, [text('a.tgz'), { kind: 'bool', checked: true }], same)).toEqual([text('a.tgz'), { kind: 'bool', checked: true }])
+    expect(definitionsSignature(before)).not.toBe(definitionsSignature(after))
   })
 })

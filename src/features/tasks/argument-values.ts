@@ -281,3 +281,22 @@ export function restoreStored(defs: TaskArgument[], stored: Record<string, unkno
     return valueFromRaw(def, stored[key])
   })
 }
+
+/** A stable fingerprint of the definitions, to notice when the server's task changed under an open form. */
+export function definitionsSignature(defs: TaskArgument[]): string {
+  return JSON.stringify(defs.map((d) => [d.order, d.type, d.label, d.multiple ?? false, d.masked ?? false]))
+}
+
+/**
+ * Carries typed values over to new definitions (the task was edited while the form was open):
+ * a value stays when an argument with the same order and kind is still there, else the new
+ * definition's initial value. Nothing typed is lost silently: the caller says the form changed.
+ */
+export function remapValues(oldDefs: TaskArgument[], oldValues: FieldValue[], newDefs: TaskArgument[]): FieldValue[] {
+  const fresh = initialValues(newDefs)
+  return newDefs.map((def, i) => {
+    const k = oldDefs.findIndex((o) => o.order === def.order && fieldKind(o) === fieldKind(def) && (o.multiple ?? false) === (def.multiple ?? false))
+    const old = k >= 0 ? oldValues[k] : undefined
+    return old && old.kind === fresh[i]!.kind ? old : fresh[i]!
+  })
+}

@@ -5,7 +5,7 @@ import { jobKeys, jobQueries } from '@/lib/job-queries'
 import { isBlockedByPagePolicy } from './csp'
 
 /** How many recent jobs the catalog reads for "last run" and success rates (the server keeps ~5 finished per task). */
-export const CATALOG_JOBS_LIMIT = 1000
+export const CATALOG_JOBS_LIMIT = 500
 
 export const taskKeys = {
   detail: (id: string) => [...jobKeys.tasks, 'detail', id] as const,

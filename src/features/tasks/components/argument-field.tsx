@@ -42,14 +42,12 @@ export function ArgumentField({
   error,
   remote,
   onChange,
-  onBlur,
 }: {
   def: TaskArgument
   value: FieldValue
   error: string | null
   remote?: RemoteState
   onChange: (value: FieldValue) => void
-  onBlur: () => void
 }) {
   const checkboxId = useId()
   const helpId = useId()
@@ -69,7 +67,6 @@ export function ArgumentField({
             aria-describedby={describedBy}
             aria-invalid={error ? true : undefined}
             checked={value.checked}
-            onBlur={onBlur}
             onChange={(e) => onChange({ kind: 'bool', checked: e.target.checked })}
             className="size-4 rounded border-slate-400 accent-indigo-600"
           />
@@ -105,7 +102,7 @@ export function ArgumentField({
     <div className="space-y-1">
       <Field label={def.label} hint={hint} error={error ?? fileProblem ?? undefined} required={def.required}>
         {(control) => {
-          const common = { ...control, onBlur }
+          const common = control
           if (value.kind === 'choice') {
             const options = def.type === 'remote-options' ? (remote?.options ?? []) : def.options
             const known = new Set(options.map((o) => o.id))

@@ -6,6 +6,8 @@ export interface PreflightInfo {
   task: Task
   hostName?: string
   reporting: Reporting
+  /** The bot's status is still being read. */
+  checking?: boolean
   livenessState?: string
   lastUpdate?: string
   /** Approvers as people can read them (names, or "you"). */
@@ -29,7 +31,7 @@ export function PreflightSummary({ info }: { info: PreflightInfo }) {
         {needsBot ? (
           <li>
             Bot: <strong>{info.hostName ?? task.hostname ?? task.host_id}</strong> —{' '}
-            <ReportingText reporting={info.reporting} state={info.livenessState} />
+            {info.checking ? <span className="text-slate-700 dark:text-slate-300">checking whether it is reporting…</span> : <ReportingText reporting={info.reporting} state={info.livenessState} />}
             {info.lastUpdate && (
               <span className="text-slate-600 dark:text-slate-400">
                 {' '}
@@ -37,7 +39,7 @@ export function PreflightSummary({ info }: { info: PreflightInfo }) {
               </span>
             )}
             {info.reporting === 'not-reporting' && <span> The job will wait in the queue until the bot reports again.</span>}
-            {info.reporting === 'unknown' && <span className="text-slate-600 dark:text-slate-400"> (this account cannot read the bot's status)</span>}
+            {info.reporting === 'unknown' && !info.checking && <span className="text-slate-600 dark:text-slate-400"> (this account cannot read the bot's status)</span>}
           </li>
         ) : (
           <li>No bot: the supervisor runs this {task.type ?? 'task'} itself.</li>

@@ -3,7 +3,7 @@ import { useRef, useState, type ReactNode } from 'react'
 import type { ArgumentOption, TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
-import { buildTaskArguments, fieldKind, isMasked, type FieldValue } from '../argument-values'
+import { buildTaskArguments, definitionsSignature, fieldKind, isMasked, remapValues, type FieldValue } from '../argument-values'
 import { taskQueries } from '../queries'
 import { validateAll, validateField } from '../validation'
 import { ArgumentField, type RemoteState } from './argument-field'
@@ -43,9 +43,19 @@ export function RunForm({
   error?: ReactNode
   extraActions?: ReactNode
 }) {
-  const [values, setValues] = useState<FieldValue[]>(initial)
+  const signature = definitionsSignature(args)
+  const [form, setForm] = useState<{ signature: string; args: TaskArgument[]; values: FieldValue[] }>(() => ({ signature, args, values: initial }))
   const [errors, setErrors] = useState<(string | null)[]>(() => args.map(() => null))
   const [summary, setSummary] = useState<string | null>(null)
+  const [changedUnderUs, setChangedUnderUs] = useState(false)
+  // The task's definitions changed while the form was open (a refetch): keep what still fits, and say so.
+  if (form.signature !== signature) {
+    setForm({ signature, args, values: remapValues(form.args, form.values, args) })
+    setErrors(args.map(() => null))
+    setChangedUnderUs(true)
+  }
+  const values = form.signature === signature ? form.values : remapValues(form.args, form.values, args)
+  const setValues = (update: (prev: FieldValue[]) => FieldValue[]) => setForm((f) => ({ ...f, values: update(f.values) }))
   const formRef = useRef<HTMLFormElement>(null)
 
   const remoteDefs = args.map((def, i) => ({ def, i })).filter(({ def }) => def.type === 'remote-options' && def.endpoint_url)
@@ -76,18 +86,10 @@ export function RunForm({
 
   const change = (i: number, v: FieldValue) => {
     setValues((prev) => prev.map((old, k) => (k === i ? v : old)))
-    // A shown message follows the value as it is fixed; no new message appears while typing.
+    // A shown message follows the value as it is fixed; no new message appears while typing, nor on
+    // leaving a field (a message appearing on blur would move the Run button under a pointer mid-click).
     if (errors[i]) setErrors((prev) => prev.map((e, k) => (k === i ? validateField(args[i]!, v, ctxFor(i)) : e)))
   }
-  const blur = (i: number) => {
-    const v = values[i]
-    if (!v) return
-    const message = validateField(args[i]!, v, ctxFor(i))
-    // On leaving a field, show a problem only once something was entered (an untouched required field waits for submit).
-    if (message && (errors[i] || v.kind === 'choice' || (v.kind === 'text' && v.text !== ''))) setErrors((prev) => prev.map((e, k) => (k === i ? message : e)))
-    else if (!message && errors[i]) setErrors((prev) => prev.map((e, k) => (k === i ? null : e)))
-  }
-
   return (
     <form
       ref={formRef}
@@ -109,6 +111,11 @@ export function RunForm({
         onSubmit({ taskArguments: buildTaskArguments(args, values, optionsFor), values })
       }}
     >
+      {changedUnderUs && (
+        <Callout tone="warning" role="alert" title="This task's arguments changed on the server while the form was open">
+          Values that still fit were kept; check every field before running.
+        </Callout>
+      )}
       {dynamic.length === 0 && <p className="text-sm text-slate-700 dark:text-slate-300">This task takes no input.</p>}
       {dynamic.map(({ def, i }) => (
         <div key={i} data-arg={i}>
@@ -118,7 +125,6 @@ export function RunForm({
             error={errors[i] ?? null}
             remote={remoteByIndex.get(i)}
             onChange={(v) => change(i, v)}
-            onBlur={() => blur(i)}
           />
         </div>
       ))}

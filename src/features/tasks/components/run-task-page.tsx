@@ -252,12 +252,14 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         userEmail={profile?.email}
         onSubmit={(submit) => {
           run.reset()
-          if (reporting === 'not-reporting') setConfirming(submit)
-          else doRun(submit)
+          const decide = (data: typeof liveness.data) => (hostReporting(task.host_id, data) === 'not-reporting' ? setConfirming(submit) : doRun(submit))
+          // Never skip the question because the bot's status had not arrived yet.
+          if (task.host_id && liveness.isPending) void liveness.refetch().then((r) => decide(r.data))
+          else decide(liveness.data)
         }}
         beforeSubmit={
           <PreflightSummary
-            info={{ task, hostName, reporting, livenessState: resource?.state, lastUpdate: resource?.lastUpdate, approvers, masked }}
+            info={{ task, hostName, reporting, checking: !!task.host_id && liveness.isPending, livenessState: resource?.state, lastUpdate: resource?.lastUpdate, approvers, masked }}
           />
         }
         error={
