@@ -34,17 +34,6 @@ export function runTask(taskId: string, taskArguments: unknown[], { signal }: Ca
   })
 }
 
-/** #29 `POST /workflows/:workflow/job {task_arguments}`: arguments are checked against the start task. */
-export function runWorkflow(workflowId: string, taskArguments: unknown[], { signal }: Call = {}): Promise<Job> {
-  return request({
-    method: 'POST',
-    path: ['workflows', workflowId, 'job'],
-    body: { task_arguments: taskArguments },
-    signal,
-    schema: jobSchema,
-  })
-}
-
 /** A bot's liveness, from its host Resource (§ E). */
 export interface HostLiveness {
   hostId: string

@@ -19,6 +19,8 @@ const JobsRoute = lazyRoute(() => import('./routes/jobs'), 'JobsRoute')
 const JobDetailRoute = lazyRoute(() => import('./routes/job-detail'), 'JobDetailRoute')
 const ApprovalsRoute = lazyRoute(() => import('./routes/approvals'), 'ApprovalsRoute')
 const RunawayRoute = lazyRoute(() => import('./routes/runaway'), 'RunawayRoute')
+const WorkflowsRoute = lazyRoute(() => import('./routes/workflows'), 'WorkflowsRoute')
+const WorkflowDetailRoute = lazyRoute(() => import('./routes/workflows-detail'), 'WorkflowDetailRoute')
 const TasksRoute = lazyRoute(() => import('./routes/tasks'), 'TasksRoute')
 const TaskRunRoute = lazyRoute(() => import('./routes/task-run'), 'TaskRunRoute')
 
@@ -47,6 +49,8 @@ export function AppRoutes() {
         <Route path="jobs/:jobId" element={<Page><JobDetailRoute /></Page>} />
         <Route path="approvals" element={<Page><ApprovalsRoute /></Page>} />
         <Route path="runaway" element={<Page><RunawayRoute /></Page>} />
+        <Route path="workflows" element={<Page><WorkflowsRoute /></Page>} />
+        <Route path="workflows/:workflowId" element={<Page><WorkflowDetailRoute /></Page>} />
         <Route path="tasks" element={<Page><TasksRoute /></Page>} />
         <Route path="tasks/:taskId/run" element={<Page><TaskRunRoute /></Page>} />
         <Route path="*" element={<NotFound />} />

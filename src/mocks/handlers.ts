@@ -24,6 +24,7 @@ import {
 import { jobRoutes } from './handlers/jobs'
 import { remoteOptionsHandlers, runTaskRoutes } from './handlers/run-tasks'
 import { taskRoutes } from './handlers/tasks'
+import { workflowRoutes } from './handlers/workflows'
 import { parseQs } from './query'
 
 export interface HandlerOptions {
@@ -34,7 +35,7 @@ export interface HandlerOptions {
 export const SUPERVISOR_PREFIX = '/mock/supervisor'
 export const GATEWAY_PREFIX = '/mock/gateway'
 
-const supervisorRoutes = compileRoutes([...jobRoutes, ...taskRoutes, ...runTaskRoutes])
+const supervisorRoutes = compileRoutes([...jobRoutes, ...taskRoutes, ...workflowRoutes, ...runTaskRoutes])
 const gatewayCompiled = compileRoutes(gatewayRoutes)
 
 /** passport-http-bearer: exactly one of header, query, body. */

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { getRunningCounts, getTask } from '@/api/jobs'
-import { fetchRemoteOptions, listHostLiveness, remoteOptionsUrl, runTask, runWorkflow } from '@/api/tasks'
+import { fetchRemoteOptions, listHostLiveness, remoteOptionsUrl, runTask } from '@/api/tasks'
+import { runWorkflow } from '@/api/workflows'
 import { jobKeys, jobQueries } from '@/lib/job-queries'
 import { isBlockedByPagePolicy } from './csp'
 
