@@ -7,6 +7,8 @@ import { useSession } from '@/lib/session'
 import { inboxMode, splitPending, type InboxMode } from './approval-logic'
 
 export const PENDING_QUERY: JobListQuery = { types: ['ApprovalJob'], lifecycles: ['onhold'], limit: 500 }
+/** Jobs on hold that may wait for input: only script and dummy jobs take input (PUT …/input). */
+export const INPUT_QUERY: JobListQuery = { types: ['DummyJob', 'ScriptJob'], lifecycles: ['onhold'], limit: 500 }
 export const DECIDED_QUERY: JobListQuery = { types: ['ApprovalJob'], lifecycles: ['finished', 'canceled'], limit: 50 }
 
 /**
@@ -15,6 +17,7 @@ export const DECIDED_QUERY: JobListQuery = { types: ['ApprovalJob'], lifecycles:
  */
 export const approvalQueries = {
   pending: (refreshIntervalMs: number) => queryOptions({ ...jobQueries.list(PENDING_QUERY), refetchInterval: refreshIntervalMs }),
+  inputs: (refreshIntervalMs: number) => queryOptions({ ...jobQueries.list(INPUT_QUERY), refetchInterval: refreshIntervalMs }),
   decided: (refreshIntervalMs: number) => queryOptions({ ...jobQueries.list(DECIDED_QUERY), refetchInterval: refreshIntervalMs }),
 }
 
