@@ -65,3 +65,17 @@ describe('ConfirmDialog', () => {
     expect(onConfirm).not.toHaveBeenCalled()
   })
 })
+
+describe('Dialog and held keys', () => {
+  it('a held Enter on the confirm button confirms once', async () => {
+    const onConfirm = vi.fn(async () => {})
+    const user = userEvent.setup()
+    render(<Harness onConfirm={onConfirm} />)
+    await user.click(screen.getByRole('button', { name: 'Delete things' }))
+    screen.getByRole('button', { name: 'Delete' }).focus()
+    // keydown, then repeats while held
+    await user.keyboard('{Enter>5/}')
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete things' })).toHaveFocus())
+    expect(onConfirm).toHaveBeenCalledTimes(1)
+  })
+})
