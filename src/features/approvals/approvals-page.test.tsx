@@ -266,7 +266,8 @@ describe('approvals inbox: deciding', () => {
     fireEvent.pointerOut(list, { relatedTarget: document.body })
     await waitFor(() => expect(itemLink(APPROVAL_JOB_IDS.deployDefaultLabels)).toBeUndefined(), { timeout: 8000 })
     expect(within(screen.getByRole('list', { name: 'Approvals waiting on you' })).getAllByRole('article')).toHaveLength(5)
-  })
+    // It waits out the few visible seconds on purpose.
+  }, 30_000)
   it('brings the item back with a message when the server says you are not an approver (403)', async () => {
     withoutGateway()
     const decisions = recordDecisions()

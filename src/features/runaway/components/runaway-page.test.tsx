@@ -168,7 +168,8 @@ describe('cancelling', () => {
     expect(screen.queryByRole('link', { name: running })).not.toBeInTheDocument()
     expect(db.getJob(RUNAWAY_JOB_ID_MAP.pastTimeout)!.lifecycle).toBe('terminated')
     expect(db.getJob(RUNAWAY_JOB_ID_MAP.queuedTooLong)!.lifecycle).toBe('canceled')
-  })
+    // It waits out the few visible seconds on purpose.
+  }, 30_000)
 
   it('says so when the server answers 204 but the job does not change', async () => {
     mockServer.use(http.put('*/mock/supervisor/:customer/job/:job/cancel', () => new HttpResponse(null, { status: 204 })))
