@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { errorMessage, isApiError, isUnanswered } from '@/api/errors'
 import { Button } from '@/components/ui/button'
-import { Dialog } from '@/components/ui/dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { plainText } from '@/lib/text'
 import { isAdminCredential, useSession } from '@/lib/session'
 import { useToast } from '@/components/ui/toast'
@@ -75,10 +75,11 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
       >
         Clear finished history
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={scope !== null}
         onClose={close}
-        role="alertdialog"
+        onConfirm={confirm}
+        pending={clear.isPending}
         title="Clear finished history?"
         description={
           scope && (
@@ -88,16 +89,7 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
             </>
           )
         }
-        footer={
-          <>
-            <Button variant="ghost" onClick={close} disabled={clear.isPending}>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={confirm} pending={clear.isPending}>
-              Clear history
-            </Button>
-          </>
-        }
+        confirmLabel="Clear history"
       >
         {clear.isError && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
@@ -107,7 +99,7 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
             {isApiError(clear.error) && clear.error.status === 403 && ' Only administrators can clear history.'}
           </p>
         )}
-      </Dialog>
+      </ConfirmDialog>
     </>
   )
 }
