@@ -131,3 +131,18 @@ test('legacy graph, deleted task and trimmed run are drawn honestly, with notes'
   await expect(step(page, 'Validate refund')).toContainText('not reached')
   await expect(step(page, 'Refund approval')).toContainText('rejected')
 })
+
+test('an input step shows its form on the run page; submitting it moves the run on', async ({ page }) => {
+  await page.goto('/jobs/65effbc80000000000f10040?scenario=default')
+  await expect(page.getByRole('heading', { level: 1, name: 'Nightly data sync' })).toBeVisible()
+  await expect(step(page, 'Review anomalies')).toContainText('waiting')
+  const form = page.getByRole('form', { name: 'Input for Review anomalies' })
+  await form.getByRole('button', { name: 'Submit input' }).click()
+  await expect(form.getByLabel('decision')).toHaveAttribute('aria-invalid', 'true')
+  await form.getByLabel('decision').selectOption({ label: 'Load anyway' })
+  await form.getByRole('button', { name: 'Submit input' }).click()
+  await expect(page.getByText(/Input sent for “Review anomalies”/)).toBeVisible()
+  await expect(step(page, 'Review anomalies')).toContainText('success')
+  await expect(step(page, 'Wait for replica').getByRole('link', { name: 'Wait for replica' })).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+})

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { getTask, listJobs, listWorkflowJobs, listWorkflowRunJobs } from '@/api/jobs'
+import { getTask, listJobs, listWorkflowJobs, listWorkflowRunJobs, submitJobInput } from '@/api/jobs'
 import { isFinished, type Job } from '@/api/schemas/job'
 import { getWorkflow, listWorkflows, listWorkflowTasks, runWorkflow } from '@/api/workflows'
 import { jobKeys } from '@/lib/job-queries'
@@ -94,4 +94,19 @@ export function invalidateRun(qc: ReturnType<typeof useQueryClient>, runId: stri
     qc.invalidateQueries({ queryKey: jobKeys.lifecycle(runId) }),
     workflowId ? qc.invalidateQueries({ queryKey: workflowKeys.jobs(workflowId) }) : undefined,
   ])
+}
+
+/** Submit the input a step waits for (PUT /:customer/job/:id/input). One request per call; the run reads back after. */
+export function useSubmitStepInput(runId: string, workflowId: string | undefined) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, args }: { id: string; args: unknown[] }) => submitJobInput(id, args),
+    onSettled: (_data, _error, { id }) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: jobKeys.detail(id) }),
+        qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
+        qc.invalidateQueries({ queryKey: jobKeys.lists() }),
+        invalidateRun(qc, runId, workflowId),
+      ]),
+  })
 }
