@@ -17,8 +17,11 @@ export const workflowKeys = {
   startTask: (taskId: string) => [...jobKeys.tasks, 'detail', taskId] as const,
   /** All jobs (runs and steps) of one workflow, #31. */
   jobs: (workflowId: string) => [...jobKeys.all, 'workflow-jobs', workflowId] as const,
-  /** The steps of one run, #33. */
-  runSteps: (runId: string) => [...jobKeys.all, 'workflow-run-steps', runId] as const,
+  /**
+   * The steps of one run, #33: the shape the live push merges step events into (`['jobs',
+   * 'workflow-run', runId, …]` holding the run's task jobs).
+   */
+  runSteps: (runId: string) => [...jobKeys.all, 'workflow-run', runId] as const,
   /** Every WorkflowJob of the organization (the list page). */
   allRuns: () => [...jobKeys.all, 'workflow-runs'] as const,
 }
