@@ -293,15 +293,17 @@ function InputForm({ step, job, run, onDone }: { step: StepView; job: Job; run: 
     setErrors(found)
     if (Object.keys(found).length) return
     inFlight.current = true
-    submit.mutate(
-      { id: job.id, args: buildRunArguments(args, current) },
-      {
-        onSuccess: (after) => onDone(`Input sent for “${name}”${after.lifecycle ? `: the step is now ${after.lifecycle === 'finished' ? 'done' : after.lifecycle}` : ''}. The run goes on.`),
-        onSettled: () => {
-          inFlight.current = false
-        },
-      },
-    )
+    // The promise, not mutate's callbacks: the step may leave "waiting" (and this form unmount) before the
+    // answer's read-back ends; the outcome is kept by the parent either way.
+    submit
+      .mutateAsync({ id: job.id, args: buildRunArguments(args, current) })
+      .then(
+        (after) => onDone(`Input sent for “${name}”${after.lifecycle ? `: the step is now ${after.lifecycle === 'finished' ? 'done' : after.lifecycle}` : ''}. The run goes on.`),
+        () => undefined,
+      )
+      .finally(() => {
+        inFlight.current = false
+      })
   }
 
   return (
