@@ -75,18 +75,27 @@ export function JobsTable(props: JobsTableProps) {
   const { indexOf } = useScrollAnchor({ scrollRef, rows: jobs, rowHeight, headerHeight: HEADER_HEIGHT, selectedId, resetKey, storageKey: scrollKey })
 
   // Keyboard moved the selection (or back restored it): bring it into view, then focus its link.
+  // The view is moved by hand from the element's real scrollTop: the virtualizer's own
+  // scrollToIndex reads its last seen offset, which is stale right after a restored scroll.
   useEffect(() => {
-    if (!focusToken || !selectedId) return
+    const el = scrollRef.current
+    if (!focusToken || !selectedId || !el) return
     const index = indexOf.current.get(selectedId)
     if (index === undefined) return
-    virtualizer.scrollToIndex(index, { align: 'auto' })
-    const id = requestAnimationFrame(() => {
-      const link = [...(scrollRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-job-link]') ?? [])].find(
-        (a) => a.dataset.jobLink === selectedId,
-      )
-      link?.focus({ preventScroll: true })
-    })
-    return () => cancelAnimationFrame(id)
+    const top = index * rowHeight
+    const bottom = HEADER_HEIGHT + (index + 1) * rowHeight
+    if (top < el.scrollTop) el.scrollTop = top
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight
+    // The row renders once the virtualizer has seen the scroll: try for a few frames.
+    let tries = 0
+    let frame = 0
+    const focus = () => {
+      const link = [...el.querySelectorAll<HTMLAnchorElement>('a[data-job-link]')].find((a) => a.dataset.jobLink === selectedId)
+      if (link) link.focus({ preventScroll: true })
+      else if (++tries < 10) frame = requestAnimationFrame(focus)
+    }
+    frame = requestAnimationFrame(focus)
+    return () => cancelAnimationFrame(frame)
     // Only when asked (focusToken), not on every data change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusToken])
