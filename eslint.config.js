@@ -3,6 +3,7 @@ import pluginQuery from '@tanstack/eslint-plugin-query'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { boundaries } from './eslint/boundaries.js'
 
 export default tseslint.config(
   { ignores: ['dist', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'bench/results.json'] },
@@ -16,18 +17,19 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery },
+    plugins: { 'react-hooks': reactHooks, '@tanstack/query': pluginQuery, boundaries },
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...pluginQuery.configs.recommended.rules,
-      // features do not import each other; routes compose them
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*'], message: 'app composes features, not the other way round' }] }],
+      // app → features → (components, lib) → api; features do not import each other; production
+      // code does not import src/mocks or src/testing (eslint/boundaries.js, with its tests)
+      'boundaries/layers': 'error',
     },
   },
   {
     files: ['src/api/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', '@tanstack/*', '@/features/*', '@/components/*'], message: 'src/api is plain TypeScript' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', '@tanstack/*'], message: 'src/api is plain TypeScript' }] }],
     },
   },
   {

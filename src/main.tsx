@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { loadConfig } from './api/config'
+import { ConfigErrorPage } from './app/config-error'
 import { AppProvider } from './app/provider'
 import { AppRouter } from './app/router'
 import './index.css'
@@ -38,8 +39,20 @@ function narrowConnectSrc(urls: Array<string | null>) {
 
 async function start() {
   const root = document.getElementById('root')!
-  const { config, warning } = await loadConfig(import.meta.env.BASE_URL)
-  if (warning) console.warn(warning)
+  // index.html preloads config.json (as="fetch" crossorigin): this request picks up that response.
+  const result = await loadConfig(import.meta.env.BASE_URL, { dev: import.meta.env.DEV })
+  if (!result.ok) {
+    // Never a silent switch to the mock backend: say what is wrong and how to fix it.
+    console.error(`TheEye Jobs: ${result.problem.summary}`, result.problem.details)
+    narrowConnectSrc([])
+    createRoot(root).render(
+      <StrictMode>
+        <ConfigErrorPage problem={result.problem} />
+      </StrictMode>,
+    )
+    return
+  }
+  const { config } = result
   narrowConnectSrc(config.mock ? [] : [config.supervisorUrl, config.gatewayUrl])
   if (config.mock) {
     // Mock code loads only in mock mode: a configured deployment never downloads it.

@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router'
 import { configureApi } from '@/api/client'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
-import { useToast } from '@/lib/toast'
+import { useToast } from '@/components/ui/toast'
 import { MainNavLinks } from './nav-links'
 import { useTheme } from './theme'
 

@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from 'react'
 import type { AppConfig } from '@/api/config'
 import { createQueryClient } from '@/lib/query-client'
 import { SessionProvider } from '@/lib/session'
-import { ToastProvider } from '@/lib/toast'
+import { ToastProvider } from '@/components/ui/toast'
 import { AppErrorBoundary } from './error-boundary'
 
 export function AppProvider({ config, children }: { config: AppConfig; children: ReactNode }) {

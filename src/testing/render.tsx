@@ -5,7 +5,7 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-rout
 import { resolveConfig, type AppConfig } from '@/api/config'
 import { createQueryClient } from '@/lib/query-client'
 import { SessionProvider } from '@/lib/session'
-import { ToastProvider } from '@/lib/toast'
+import { ToastProvider } from '@/components/ui/toast'
 import type { StoredSession } from '@/lib/token-store'
 
 export const DEMO_SESSION: StoredSession = { token: 'demo-token', customer: 'demo', supervisorUrl: null, persist: 'memory' }

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button'
 import { errorMessage } from '@/components/ui/error-panel'
 import { apiBaseUrls, useSession } from '@/lib/session'
 import { useDocumentTitle } from '@/lib/use-document-title'
+import { safeReturnPath } from '../return-path'
 
 const input =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-800 aria-[invalid=true]:border-red-600'
@@ -17,7 +18,7 @@ export function SignInRoute() {
   const { config } = session
   const location = useLocation()
   const navigate = useNavigate()
-  const from = (location.state as { from?: string } | null)?.from ?? '/jobs'
+  const from = safeReturnPath((location.state as { from?: unknown } | null)?.from)
   const hasGateway = config.mock || !!config.gatewayUrl
 
   const [supervisorUrl, setSupervisorUrl] = useState(config.mock ? 'mock' : (config.supervisorUrl ?? ''))

@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes } from 'react'
-import { cn } from './cn'
+import { cn, withOverrides } from './cn'
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost' | 'success'
 type Size = 'sm' | 'md'
@@ -27,11 +27,13 @@ export function Button({ variant = 'secondary', size = 'md', pending, disabled, 
       type={type}
       disabled={disabled || pending}
       aria-busy={pending || undefined}
-      className={cn(
-        'inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors',
-        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-70',
-        variants[variant],
-        sizes[size],
+      className={withOverrides(
+        cn(
+          'inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors',
+          'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-70',
+          variants[variant],
+          sizes[size],
+        ),
         className,
       )}
       {...rest}

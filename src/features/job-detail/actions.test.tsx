@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { APPROVAL_JOB_IDS, FAULT_JOB_IDS, SPECIAL_JOB_IDS } from '@/mocks/db'
 import { mockServer, useMockWorld } from '@/mocks/node'
-import { renderJobDetail } from './test-utils'
+import { renderJobDetail } from '@/testing/render-job-detail'
 
 /** Counts requests matching a method and path pattern (to prove one request per click). */
 function countRequests(method: string, pattern: RegExp) {

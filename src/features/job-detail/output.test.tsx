@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { HOSTILE_JOB_IDS, HOSTILE_SECRETS, SPECIAL_JOB_IDS } from '@/mocks/db'
 import { mockServer, useMockWorld } from '@/mocks/node'
-import { renderJobDetail } from './test-utils'
+import { renderJobDetail } from '@/testing/render-job-detail'
 
 async function outputRegion() {
   return screen.findByRole('region', { name: 'Output' })

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { FAULT_JOB_IDS, SPECIAL_JOB_IDS, TASK_IDS } from '@/mocks/db'
 import { mockServer, useMockWorld } from '@/mocks/node'
-import { renderJobDetail } from './test-utils'
+import { renderJobDetail } from '@/testing/render-job-detail'
 
 describe('job detail page', () => {
   beforeEach(() => {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { LIFECYCLES } from '@/api/schemas/job'
 import { HOSTILE_JOB_IDS, SPECIAL_JOB_IDS } from '@/mocks/db'
 import { mockServer, useMockWorld } from '@/mocks/node'
-import { renderJobDetail } from './test-utils'
+import { renderJobDetail } from '@/testing/render-job-detail'
 
 const ID = '65f1c0de2a9b4c0012ab3401'
 

@@ -2,7 +2,11 @@
 // serialisation (list strip, publish), argument validation and the lifecycle effects.
 
 import type { MockDb } from '../db'
-import { embedTask, iso, publishedTask, resolveArguments, resultUser, toOutputStrings } from '../factories'
+import { resolveArguments } from '../seed/jobs'
+import { decideApproval } from '../seed/outcomes'
+import { iso } from '../seed/random'
+import { embedTask, publishedTask } from '../seed/tasks'
+import { resultUser } from '../seed/values'
 import type { GatewayUser, JobDoc, TaskArgument, TaskDoc } from '../types'
 import { hang, isAdmin, send, type Ctx } from './http'
 
@@ -144,18 +148,9 @@ export function validateArguments(task: TaskDoc | undefined, values: unknown[]):
   return errors
 }
 
-/** finish() for approve/reject (lifecycle.js): pushes the user into task_arguments_values. */
+/** approve/reject through the db (so watchers see it), then the workflow bookkeeping. */
 export function finishApproval(db: MockDb, job: JobDoc, user: ReturnType<typeof resultUser>, approve: boolean): void {
-  db.updateJob(job, (j) => {
-    const values = Array.isArray(j.task_arguments_values) ? (j.task_arguments_values as unknown[]) : []
-    values.push(user)
-    j.task_arguments_values = values
-    j.lifecycle = 'finished'
-    j.state = approve ? 'success' : 'failure'
-    j.trigger_name = j.state
-    j.result = { user, output: [...values] }
-    j.output = toOutputStrings(values)
-  })
+  db.updateJob(job, (j) => decideApproval(j, user, approve))
   afterCompletion(db, job)
 }
 

@@ -2,7 +2,10 @@
 
 import { HttpResponse } from 'msw'
 import type { FaultKind } from '../db'
-import { buildJob, cancelJob, createRng, finishJob, resolveArguments, resultUser, toOutputStrings, userFor, type Rng } from '../factories'
+import { buildJob, resolveArguments } from '../seed/jobs'
+import { cancelJob, finishJob } from '../seed/outcomes'
+import { createRng, type Rng } from '../seed/random'
+import { resultUser, toOutputStrings, userFor } from '../seed/values'
 import { compileSort, compileWhere, parseLimit, QueryError, type QsObject } from '../query'
 import type { JobDoc, TaskDoc } from '../types'
 import {

@@ -1,6 +1,7 @@
 // Task, host, workflow and health routes of the mock supervisor.
 
-import { cancelJob, serialiseTask } from '../factories'
+import { cancelJob } from '../seed/outcomes'
+import { serialiseTask } from '../seed/tasks'
 import { compileSort, parseLimit } from '../query'
 import type { JobDoc } from '../types'
 import { send, type Route } from './http'

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
-import { useToast } from '@/lib/toast'
+import { useToast } from '@/components/ui/toast'
 import { lineText, needsParse, parseLine, prepareLog, stripAnsi, styleToCss, TERMINAL_BG, TERMINAL_FG, type PreparedLog, type SgrState } from '../ansi'
 
 /** Above this many lines only the visible lines are in the DOM (a 2 MB log has tens of thousands). */

@@ -5,7 +5,7 @@ import { Dialog } from '@/components/ui/dialog'
 import { errorMessage } from '@/components/ui/error-panel'
 import { plainText } from '@/lib/text'
 import { isAdminCredential, useSession } from '@/lib/session'
-import { useToast } from '@/lib/toast'
+import { useToast } from '@/components/ui/toast'
 import { useClearFinishedHistory } from '../queries'
 
 interface Scope {

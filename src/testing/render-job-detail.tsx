@@ -1,6 +1,6 @@
 import { useParams } from 'react-router'
 import { renderWithProviders, type RenderOptions } from '@/testing/render'
-import { JobDetailPage } from './components/job-detail-page'
+import { JobDetailPage } from '@/features/job-detail/components/job-detail-page'
 
 function DetailFromParams() {
   const { jobId } = useParams()

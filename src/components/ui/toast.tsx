@@ -1,5 +1,5 @@
 import { createContext, use, useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
-import { plainText } from './text'
+import { plainText } from '@/lib/text'
 
 export type ToastTone = 'info' | 'success' | 'error'
 interface Toast {

@@ -1,0 +1,85 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import { withOverrides } from './cn'
+
+type Size = 'sm' | 'md'
+
+const base =
+  'block rounded-md border border-slate-300 bg-white text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 ' +
+  'aria-invalid:border-red-600 aria-invalid:ring-1 aria-invalid:ring-red-600 read-only:bg-slate-50 read-only:text-slate-700 ' +
+  'disabled:cursor-not-allowed disabled:opacity-70 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 ' +
+  'dark:aria-invalid:border-red-400 dark:aria-invalid:ring-red-400 dark:read-only:bg-slate-900 dark:read-only:text-slate-300'
+const sizes: Record<Size, string> = { sm: 'h-8 px-2', md: 'h-9 px-2.5' }
+
+/** The one look of a text-like control; callers' width/height/padding classes win. */
+export function controlClass(size: Size = 'md', className?: string): string {
+  return withOverrides(`${base} w-full ${sizes[size]}`, className)
+}
+
+export function Input({ size = 'md', className, ...rest }: Omit<InputHTMLAttributes<HTMLInputElement>, 'size'> & { size?: Size }) {
+  return <input className={controlClass(size, className)} {...rest} />
+}
+
+export function Select({ size = 'md', className, ...rest }: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'size'> & { size?: Size }) {
+  return <select className={controlClass(size, className)} {...rest} />
+}
+
+export function Textarea({ className, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea className={withOverrides(`${base} w-full min-h-20 px-2.5 py-2`, className)} {...rest} />
+}
+
+export interface FieldControlProps {
+  id: string
+  'aria-describedby'?: string
+  'aria-invalid'?: true
+  'aria-required'?: true
+}
+
+/**
+ * A label, its control, a hint and an error, wired together: the control gets the id the label
+ * points at, `aria-describedby` naming the hint and the error, and `aria-invalid` while in error.
+ */
+export function Field({
+  label,
+  hint,
+  error,
+  required,
+  className,
+  children,
+}: {
+  label: ReactNode
+  hint?: ReactNode
+  error?: ReactNode
+  required?: boolean
+  className?: string
+  children: (control: FieldControlProps) => ReactNode
+}) {
+  const id = useId()
+  const hintId = `${id}-hint`
+  const errorId = `${id}-error`
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-100">
+        {label}
+        {required && (
+          <span className="ml-0.5 text-red-700 dark:text-red-400" aria-hidden="true">
+            *
+          </span>
+        )}
+        {required && <span className="sr-only"> (required)</span>}
+      </label>
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': required ? true : undefined })}
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
