@@ -177,6 +177,55 @@ describe('jobs list: filters <-> URL <-> request', () => {
   })
 })
 
+describe('jobs list: what is shown is what is searched', () => {
+  it('shows owners by name with one participants request per distinct owner, not per row, and finds them by name', async () => {
+    const participants: string[] = []
+    mockServer.events.on('request:start', ({ request }) => {
+      if (/\/participants$/.test(new URL(request.url).pathname)) participants.push(request.url)
+    })
+    const user = userEvent.setup()
+    const { router } = renderJobs()
+    const table = await screen.findByRole('table')
+    await within(table).findAllByRole('link')
+    // bob started some of the default world's jobs: his name, not "…4a1603".
+    expect((await within(table).findAllByRole('cell', { name: 'bob' })).length).toBeGreaterThan(0)
+    const rows = within(table).getAllByRole('row').length - 1
+    expect(participants.length).toBeGreaterThan(0)
+    expect(participants.length).toBeLessThan(Math.min(rows, 10))
+    // The signed-in user is "you", without asking.
+    expect(within(table).getAllByRole('cell', { name: 'you' }).length).toBeGreaterThan(0)
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'bob')
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('bob'))
+    await waitFor(() => {
+      const owners = within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[5]?.textContent)
+      expect(owners.length).toBeGreaterThan(0)
+      expect(new Set(owners)).toEqual(new Set(['bob']))
+    }, { timeout: 10_000 })
+  }, 30_000)
+
+  it('finds jobs by the host name the row shows', async () => {
+    const user = userEvent.setup()
+    renderJobs()
+    const table = await screen.findByRole('table')
+    await within(table).findAllByRole('link')
+    await within(table).findAllByRole('cell', { name: 'db-01' })
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'db-01')
+    await screen.findByText(/Text search narrows/, undefined, { timeout: 10_000 })
+    await waitFor(() => {
+      const hosts = within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[6]?.textContent)
+      expect(hosts.length).toBeGreaterThan(0)
+      expect(new Set(hosts)).toEqual(new Set(['db-01']))
+    }, { timeout: 10_000 })
+  }, 30_000)
+})
+
 describe('jobs list: states', () => {
   it('says "No jobs yet" on an empty organization', async () => {
     useMockWorld('empty')
