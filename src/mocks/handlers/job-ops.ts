@@ -82,6 +82,20 @@ export function loadJobByCustomer(ctx: Ctx, param = 'job'): JobDoc | Response {
   return job
 }
 
+/**
+ * A route on one job: resolves `:job` as the real route does (`idToEntity` + ACL check, or by customer with object
+ * error bodies), answers the lookup's error itself, and hands the job to the handler.
+ */
+export function withJob(
+  handle: (ctx: Ctx, job: JobDoc) => Response | Promise<Response>,
+  opts: { byCustomer?: boolean } = {},
+): (ctx: Ctx) => Promise<Response> {
+  return async (ctx) => {
+    const job = opts.byCustomer ? loadJobByCustomer(ctx) : await loadJob(ctx)
+    return job instanceof Response ? job : handle(ctx, job)
+  }
+}
+
 export function loadTask(ctx: Ctx, id: unknown): TaskDoc | Response {
   if (id === undefined || id === null || id === '') return send(400, 'task is required')
   if (typeof id !== 'string' || !OBJECT_ID.test(id)) return send(400, 'task id is invalid')

@@ -5,7 +5,7 @@ import { isFinished } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { useNow } from '@/components/ui/time'
 import { useDocumentTitle } from '@/lib/use-document-title'
-import { useSession } from '@/lib/session'
+import { isAdminCredential, useSession } from '@/lib/session'
 import { fitColumns, type ColumnChoice } from '../columns'
 import { filterSummary } from '../filter-summary'
 import { mergeLoaded, searchJobs, sortJobs, stateCounts, taskInsight, taskNameIndex } from '../job-list-model'
@@ -234,6 +234,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
           <EmptyState
             filtered={filtered && (hasServerFilters(filters) || loaded.jobs.length > 0)}
             onClear={clear}
+            sharedOnlyAs={isAdminCredential(profile?.credential) === false ? profile?.credential : undefined}
             why={filterSummary(filters, taskNames, loaded.jobs.length, !!pages.hasNextPage)}
             onLoadAll={filters.q.trim() && pages.hasNextPage && !loadingAll ? () => void loadAll() : undefined}
           />
