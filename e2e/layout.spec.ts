@@ -33,11 +33,11 @@ function measure(page: Page): Promise<Geometry> {
     const box = { left, right: left + region.clientWidth }
     const viewTop = r.top + region.clientTop
     const viewBottom = Math.min(viewTop + region.clientHeight, window.innerHeight)
-    const cells = [...region.querySelectorAll('th, tbody tr[aria-rowindex] td')].map((c) => {
+    const cells = Array.from(region.querySelectorAll('th, tbody tr[aria-rowindex] td')).map((c) => {
       const b = c.getBoundingClientRect()
       return { text: (c.textContent ?? '').slice(0, 30), left: b.left, right: b.right, header: c.tagName === 'TH' }
     })
-    const rows = [...region.querySelectorAll('tbody tr[aria-rowindex]')].map((tr) => {
+    const rows = Array.from(region.querySelectorAll('tbody tr[aria-rowindex]')).map((tr) => {
       const b = tr.getBoundingClientRect()
       const badge = tr.querySelector('td')?.firstElementChild
       const bb = badge?.getBoundingClientRect()

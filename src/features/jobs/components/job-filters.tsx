@@ -164,7 +164,8 @@ function SearchBox({ value, onCommit, inputRef }: { value: string; onCommit: (q:
         ref={inputRef}
         type="search"
         value={text}
-        placeholder="Search name, task, host, owner  ( / )"
+        placeholder="Search jobs…  ( / )"
+        title="Searches what the rows show: name, task, host, owner (and ids)"
         onChange={(e) => setText(e.currentTarget.value)}
         className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:placeholder:text-slate-400"
         autoComplete="off"
