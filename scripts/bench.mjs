@@ -6,7 +6,8 @@
 // A figure that cannot be measured yet prints "n/a (reason)"; `--strict` treats an unmeasured budget as failed.
 //
 // Options: --no-build  --strict  --runs=N (loads per size, default 5)  --idle-seconds=S (default 20)
-//          --only=bundle,ttfr,big,log,requests (subset, for working on one figure)
+//          --only=bundle,ttfr,big,log,requests,live (subset, for working on one figure)
+//          --live-idle-seconds=N (push vs polling idle window, scaled to 5 minutes; default 30)
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
@@ -15,6 +16,7 @@ import os from 'node:os'
 import { chromium } from '@playwright/test'
 import { measureBundle } from './size-budget.mjs'
 import { cleanup, onCleanup, run, startServer, stopChild, withTimeout } from './bench/proc.mjs'
+import { liveRows, pushVersusPolling } from './bench/live.mjs'
 import {
   bigList,
   findLogJobs,
@@ -41,13 +43,14 @@ const NO_BUILD = flag('no-build')
 const STRICT = flag('strict')
 const RUNS = Math.max(1, Number(opt('runs', 5)) || 5)
 const IDLE_MS = Math.max(2, Number(opt('idle-seconds', 20)) || 20) * 1000
-const ONLY = opt('only', 'bundle,ttfr,big,log,requests').split(',')
+const ONLY = opt('only', 'bundle,ttfr,big,log,requests,live').split(',')
+const LIVE_IDLE_MS = Math.max(5, Number(opt('live-idle-seconds', 30)) || 30) * 1000
 const PORT = 4180
 const BASE = `http://127.0.0.1:${PORT}`
 const SIZES = [100, 1000, 10000]
 const BIG = 10000
 const FILTER_TEXT = 'backup db'
-const HARD_LIMIT_MS = 8 * 60_000
+const HARD_LIMIT_MS = (8 + (ONLY.includes('live') ? 3 : 0)) * 60_000
 
 const BUDGETS = {
   initialJs: 120 * 1024,
@@ -145,7 +148,7 @@ async function main() {
     row('totalJsGzip', 'All JS, gzip (every chunk, incl. mock backend)', { value: b.totalJsGzip, display: kB(b.totalJsGzip) })
     row('totalCssGzip', 'All CSS, gzip', { value: b.totalCssGzip, display: kB(b.totalCssGzip) })
   }
-  const needBrowser = ['ttfr', 'big', 'log', 'requests'].some((k) => ONLY.includes(k))
+  const needBrowser = ['ttfr', 'big', 'log', 'requests', 'live'].some((k) => ONLY.includes(k))
   if (!needBrowser) return
 
   // server + browser ---------------------------------------------------------------------------------------
@@ -316,6 +319,15 @@ async function main() {
       budget: { max: BUDGETS.hiddenRequests, text: 'none' },
       note: r.error ? undefined : `${agree(r.hidden)}${r.hidden.paths.length ? `; ${r.hidden.paths.join(' ')}` : ''}`,
     })
+  }
+
+  // push versus polling (scripts/bench/live.mjs) -------------------------------------------------------------
+  if (ONLY.includes('live')) {
+    const r = await step('push versus polling', () =>
+      withTimeout(pushVersusPolling(browser, BASE, { runs: RUNS, idleMs: LIVE_IDLE_MS, log }), 2 * LIVE_IDLE_MS + 240_000, 'push versus polling'),
+    )
+    raw.live = r
+    liveRows(r, row)
   }
 }
 

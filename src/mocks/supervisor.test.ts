@@ -222,9 +222,25 @@ describe('approve / reject', () => {
     expect(db.getJob(FOREIGN_APPROVAL_JOB_ID)).toMatchObject({ state: 'failure', trigger_name: 'failure' })
   })
 
-  it('finishes the workflow when its last step is approved', async () => {
+  it('moves the workflow run along its graph when a step is approved, and finishes it after its last step', async () => {
+    // Release pipeline: Approve deploy --success--> Announce release (workflow-engine.ts follows edges by trigger_name).
     expect((await api(`/demo/job/${APPROVAL_JOB_IDS.workflowStep}/approve`, { method: 'PUT' })).status).toBe(204)
-    expect(db.getJob(SPECIAL_JOB_IDS.workflowJob)).toMatchObject({ lifecycle: 'finished', state: 'success' })
+    expect(db.getJob(SPECIAL_JOB_IDS.workflowJob)).toMatchObject({ lifecycle: 'started' })
+    const next = db.jobs().filter((j) => j.workflow_job_id === SPECIAL_JOB_IDS.workflowJob && j.name === 'Announce release')
+    expect(next).toHaveLength(1)
+    expect(next[0]).toMatchObject({ lifecycle: 'ready', origin: 'workflow', _type: 'ScriptJob' })
+    // its input is the approval's output
+    expect(next[0]!.task_arguments_values).toEqual(db.getJob(APPROVAL_JOB_IDS.workflowStep)!.output)
+    db.updateJob(next[0]!, (j) => void (j.lifecycle = 'assigned'))
+    const data = { code: 0, log: 'ok\n', lastline: '{"state":"success"}', signal: null, killed: false, times: { seconds: 1, nanoseconds: 0 }, output: {} }
+    await api(`/demo/job/${next[0]!.id}`, { method: 'PUT', token: 'agent-token', body: { result: { state: 'success', data } } })
+    expect(db.getJob(SPECIAL_JOB_IDS.workflowJob)).toMatchObject({ lifecycle: 'finished', state: 'success', active_paths_counter: 0 })
+  })
+
+  it('a rejected step takes the failure edge', async () => {
+    expect((await api(`/demo/job/${APPROVAL_JOB_IDS.workflowStep}/reject`, { method: 'PUT' })).status).toBe(204)
+    const next = db.jobs().filter((j) => j.workflow_job_id === SPECIAL_JOB_IDS.workflowJob && j.id !== APPROVAL_JOB_IDS.workflowStep && j.lifecycle === 'ready')
+    expect(next.map((j) => j.name)).toEqual(['Roll back web'])
   })
 })
 
@@ -373,15 +389,19 @@ describe('other routes', () => {
     const counts = (await api('/job/running_count')).json as any[]
     expect(counts.find((c) => c._id.task === TASK_IDS.backupDb).count).toBe(2)
     const p = (await api(`/job/${SPECIAL_JOB_IDS.finishedBackup}/participants`)).json
-    expect(p.owner).toMatchObject({ id: USER_IDS.jane, username: 'jane' })
+    expect(p.owner).toMatchObject({ _type: 'UiUser', id: USER_IDS.jane, username: 'jane' })
     expect((await api(`/job/${SPECIAL_JOB_IDS.finishedBackup}/input`)).json).toEqual(['customers', 'full', '', 'gzip'])
     expect((await api(`/job/${SPECIAL_JOB_IDS.finishedBackup}/output`)).json[0]).toContain('customers.sql.gz')
     const tasks = (await api('/demo/task')).json as any[]
     expect(tasks.find((t) => t.id === TASK_IDS.approveRefund)).toMatchObject({ success_label: 'Ship it', failure_label: 'Hold back', cancel_enabled: true })
     expect(tasks.every((t) => !('secret' in t))).toBe(true)
+    // what the real serializer adds: schedules always, hostname and script_name when there is a host and a script
+    expect(tasks.every((t) => Array.isArray(t.schedules))).toBe(true)
+    expect(tasks.find((t) => t.id === TASK_IDS.backupDb)).toMatchObject({ hostname: expect.any(String), script_name: expect.stringMatching(/\.\w+$/) })
+    expect(tasks.find((t) => t.id === TASK_IDS.approveRefund)).not.toHaveProperty('hostname')
     expect(((await api('/demo/host')).json as any[]).map((h) => h.hostname)).toContain('db-02')
     const wfJobs = (await api('/workflows/65f1c1002a9b4c0012ab3500/job')).json as any[]
-    expect(wfJobs).toHaveLength(3)
+    expect(wfJobs.filter((j) => j.id === SPECIAL_JOB_IDS.workflowJob || j.workflow_job_id === SPECIAL_JOB_IDS.workflowJob)).toHaveLength(3)
     const children = (await api(`/workflows/65f1c1002a9b4c0012ab3500/job/${SPECIAL_JOB_IDS.workflowJob}/jobs`)).json as any[]
     expect(children.map((c) => c.order)).toEqual([0, 1])
   })

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { useParams } from 'react-router'
 import type { Job } from '@/api/schemas/job'
 import { Badge } from '@/components/ui/badge'
+import { SkeletonRows } from '@/components/ui/skeleton'
 import { JobDetailPage } from '@/features/job-detail/components/job-detail-page'
 import { buildHistory, compactDuration, detectRunaway, elapsedSince, formatRatio, MIN_HISTORY_RUNS, stateSince } from '@/features/runaway/detect'
 import { runawayQueries } from '@/features/runaway/queries'
@@ -44,8 +45,25 @@ function RunawayExpectation({ job, now }: { job: Job; now: number }) {
   return expected ? <p className="text-sm">— {expected}</p> : null
 }
 
-/** `/jobs/:jobId`: the job detail page (lifecycle timeline, output, actions). */
+// The workflow run view draws a graph (dagre): loaded only when the job is a workflow run.
+const WorkflowRunView = lazy(async () => ({ default: (await import('@/features/workflows/components/workflow-run-view')).WorkflowRunView }))
+
+/**
+ * `/jobs/:jobId`: the job detail page (lifecycle timeline, output, actions). A WorkflowJob's page also
+ * shows the run on its graph and timeline, with its actions in place (the workflows feature); a job
+ * in progress says what the runaway rules make of it (the runaway feature).
+ */
 export function JobDetailRoute() {
   const { jobId } = useParams()
-  return <JobDetailPage jobId={jobId} Expectation={RunawayExpectation} />
+  return (
+    <JobDetailPage
+      jobId={jobId}
+      Expectation={RunawayExpectation}
+      workflowRunView={(run) => (
+        <Suspense fallback={<SkeletonRows rows={4} label="Loading the workflow run" />}>
+          <WorkflowRunView run={run} />
+        </Suspense>
+      )}
+    />
+  )
 }

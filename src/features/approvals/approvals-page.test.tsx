@@ -393,7 +393,8 @@ describe('approvals inbox: never miss one', () => {
     await screen.findByRole('list', { name: 'Approvals waiting on you' })
     await user.click(screen.getByRole('button', { name: 'Notify me' }))
     expect(await screen.findByRole('button', { name: 'Stop notifications' })).toBeInTheDocument()
-    expect(sessionStorage.getItem('theeye.approvals.notify')).toBe('1')
+    // Remembered for this browser, across tabs and restarts.
+    expect(localStorage.getItem('theeye.approvals.notify')).toBe('1')
 
     // A new request arrives for jane, with an ANSI-coloured name.
     const template = db.getJob(APPROVAL_JOB_IDS.deployDefaultLabels)!

@@ -23,12 +23,15 @@ export const approvalQueries = {
     queryOptions({
       queryKey: approvalKeys.pending(),
       queryFn: ({ signal }): Promise<JobList> => listJobs(PENDING_QUERY, { signal }),
+      // The filter, for pushed job events to be merged in (lib/live/merge.ts).
+      meta: { jobListQuery: PENDING_QUERY },
       refetchInterval: refreshIntervalMs,
     }),
   decided: (refreshIntervalMs: number) =>
     queryOptions({
       queryKey: approvalKeys.decided(),
       queryFn: ({ signal }): Promise<JobList> => listJobs(DECIDED_QUERY, { signal }),
+      meta: { jobListQuery: DECIDED_QUERY },
       refetchInterval: refreshIntervalMs,
     }),
 }

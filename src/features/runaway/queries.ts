@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { listJobs } from '@/api/jobs'
+import { listJobs, type JobListQuery } from '@/api/jobs'
 import { FINISHED_LIFECYCLES } from '@/api/schemas/job'
 import { useNow } from '@/components/ui/time'
 import { useSession } from '@/lib/session'
@@ -23,16 +23,22 @@ export const runawayKeys = {
   history: () => [...runawayKeys.all, 'history'] as const,
 }
 
+const ACTIVE_QUERY: JobListQuery = { lifecycles: [...WATCHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }
+const HISTORY_QUERY: JobListQuery = { lifecycles: [...FINISHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }
+
 export const runawayQueries = {
   active: () =>
     queryOptions({
       queryKey: runawayKeys.active(),
-      queryFn: ({ signal }) => listJobs({ lifecycles: [...WATCHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }, { signal }),
+      queryFn: ({ signal }) => listJobs(ACTIVE_QUERY, { signal }),
+      // The filter, for pushed job events to be merged in (lib/live/merge.ts).
+      meta: { jobListQuery: ACTIVE_QUERY },
     }),
   history: () =>
     queryOptions({
       queryKey: runawayKeys.history(),
-      queryFn: ({ signal }) => listJobs({ lifecycles: [...FINISHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }, { signal }),
+      queryFn: ({ signal }) => listJobs(HISTORY_QUERY, { signal }),
+      meta: { jobListQuery: HISTORY_QUERY },
       // History moves slowly: a minute old is fine (a cancel invalidates it anyway).
       staleTime: 60_000,
     }),

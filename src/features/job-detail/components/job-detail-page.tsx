@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { isApiError } from '@/api/errors'
-import { isFinished, jobDisplayName } from '@/api/schemas/job'
+import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
 import { useHostName } from '@/lib/job-queries'
@@ -25,13 +25,20 @@ const backLink = (
 )
 
 /**
- * `/jobs/:jobId`: validates the id before asking the server anything. `Expectation` (composed by
- * the route) adds what is known about how long the job should take to the verdict line.
+ * Slot for a workflow run's own view (graph, steps, timeline, run actions), given by the route: when
+ * set, a WorkflowJob's page shows it instead of the plain steps list and the job actions.
  */
-export function JobDetailPage({ jobId, Expectation }: { jobId: string | undefined; Expectation?: JobExpectation }) {
+export type WorkflowRunSlot = (run: Job) => ReactNode
+
+/**
+ * `/jobs/:jobId`: validates the id before asking the server anything. The route composes what other
+ * features add: `Expectation` (how long the job should take, in the verdict line) and
+ * `workflowRunView`.
+ */
+export function JobDetailPage({ jobId, workflowRunView, Expectation }: { jobId: string | undefined; workflowRunView?: WorkflowRunSlot; Expectation?: JobExpectation }) {
   if (!isValidJobId(jobId)) return <InvalidJobId jobId={jobId} />
   // A new id is a new page: no state (observed transitions, open dialogs) carries over.
-  return <JobDetail key={jobId} jobId={jobId} Expectation={Expectation} />
+  return <JobDetail key={jobId} jobId={jobId} workflowRunView={workflowRunView} Expectation={Expectation} />
 }
 
 function InvalidJobId({ jobId }: { jobId: string | undefined }) {
@@ -62,7 +69,7 @@ function useObservedTransitions(lifecycle: string | undefined, observedAt: numbe
   return log.entries
 }
 
-function JobDetail({ jobId, Expectation }: { jobId: string; Expectation?: JobExpectation }) {
+function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; workflowRunView?: WorkflowRunSlot; Expectation?: JobExpectation }) {
   const { config } = useSession()
   const refreshMs = config.refreshIntervalMs
   // While the job runs, the cheap lifecycle endpoint (a bare string) is what polls; the full
@@ -91,9 +98,10 @@ function JobDetail({ jobId, Expectation }: { jobId: string; Expectation?: JobExp
   }, [endpointLifecycle, documentLifecycle, refetchDetail])
   const participants = useQuery({ ...jobDetailQueries.participants(jobId), enabled: !!job })
   const isWorkflow = job?._type === 'WorkflowJob'
+  const ownRunView = isWorkflow && !!workflowRunView
   const workflowRun = useQuery({
     ...jobDetailQueries.workflowRun(jobId, job?.workflow_id),
-    enabled: isWorkflow,
+    enabled: isWorkflow && !ownRunView,
     refetchInterval: running ? refreshMs : false,
   })
 
@@ -170,8 +178,9 @@ function JobDetail({ jobId, Expectation }: { jobId: string; Expectation?: JobExp
             </ul>
           </div>
         )}
-        <JobActions job={current_job} />
+        {!ownRunView && <JobActions job={current_job} />}
       </header>
+      {ownRunView && workflowRunView(current_job)}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <LifecycleTimeline
           job={current_job}
@@ -180,7 +189,7 @@ function JobDetail({ jobId, Expectation }: { jobId: string; Expectation?: JobExp
           observed={observed}
           host={host}
           refreshMs={refreshMs}
-          workflowRun={isWorkflow ? workflowRun : undefined}
+          workflowRun={isWorkflow && !ownRunView ? workflowRun : undefined}
         />
         <div className="min-w-0 space-y-6">
           <OutputSection job={current_job} />
