@@ -27,7 +27,7 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'duration', label: 'Duration', sort: 'duration', width: 104, defaultOn: true },
   { key: 'owner', label: 'Owner', sort: 'owner', width: 128, defaultOn: true },
   { key: 'host', label: 'Host', sort: 'host', width: 120, defaultOn: true },
-  { key: 'lifecycle', label: 'Lifecycle', sort: 'lifecycle', width: 120, defaultOn: false },
+  { key: 'lifecycle', label: 'Lifecycle', sort: 'lifecycle', width: 120, defaultOn: true },
   { key: 'type', label: 'Type', sort: 'type', width: 128, defaultOn: false },
   { key: 'origin', label: 'Origin', sort: 'origin', width: 104, defaultOn: false },
 ]
