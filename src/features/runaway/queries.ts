@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { listJobs, type JobListQuery } from '@/api/jobs'
 import { FINISHED_LIFECYCLES } from '@/api/schemas/job'
 import { useNow } from '@/components/ui/time'
+import { jobQueries } from '@/lib/job-queries'
 import { useSession } from '@/lib/session'
 import { buildHistory, detectRunaways, WATCHED_LIFECYCLES, type RunawayFlag } from './detect'
 
@@ -12,33 +12,16 @@ import { buildHistory, detectRunaways, WATCHED_LIFECYCLES, type RunawayFlag } fr
  * - the most recent finished jobs of all tasks, for "how long does this task usually take".
  *   The supervisor keeps about 5 finished jobs per task (autoremove), so 1000 covers ~200 tasks
  *   in one request; per-task requests would cost one round trip per running task on every poll.
- * Keys live under ['runaway', …] so the shared cancel mutation (which invalidates ['runaway'])
- * refreshes them.
+ * Both are job lists like any other (`jobQueries.list`, under the jobs key), so a cancel anywhere
+ * (which invalidates the lists) refreshes them.
  */
 export const RUNAWAY_LIST_LIMIT = 1000
 
-export const runawayKeys = {
-  all: ['runaway'] as const,
-  active: () => [...runawayKeys.all, 'active'] as const,
-  history: () => [...runawayKeys.all, 'history'] as const,
-}
-
-const ACTIVE_QUERY: JobListQuery = { lifecycles: [...WATCHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }
-const HISTORY_QUERY: JobListQuery = { lifecycles: [...FINISHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }
-
 export const runawayQueries = {
-  active: () =>
-    queryOptions({
-      queryKey: runawayKeys.active(),
-      queryFn: ({ signal }) => listJobs(ACTIVE_QUERY, { signal }),
-      // The filter, for pushed job events to be merged in (lib/live/merge.ts).
-      meta: { jobListQuery: ACTIVE_QUERY },
-    }),
+  active: () => jobQueries.list({ lifecycles: [...WATCHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }),
   history: () =>
     queryOptions({
-      queryKey: runawayKeys.history(),
-      queryFn: ({ signal }) => listJobs(HISTORY_QUERY, { signal }),
-      meta: { jobListQuery: HISTORY_QUERY },
+      ...jobQueries.list({ lifecycles: [...FINISHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }),
       // History moves slowly: a minute old is fine (a cancel invalidates it anyway).
       staleTime: 60_000,
     }),

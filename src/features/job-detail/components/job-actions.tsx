@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router'
 import { CANCELABLE_LIFECYCLES, isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import type { TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Dialog } from '@/components/ui/dialog'
 import { errorMessage } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
@@ -305,29 +306,21 @@ export function JobActions({ job }: { job: Job }) {
         />
       )}
 
-      <Dialog
+      <ConfirmDialog
         open={!!cancelSnapshot}
         returnFocus={afterDialog}
-        role="alertdialog"
-        onClose={() => !cancel.isPending && setCancelSnapshot(null)}
+        onClose={() => setCancelSnapshot(null)}
+        onConfirm={confirmCancel}
+        pending={cancel.isPending}
         title={`Cancel job “${cancelSnapshot ? plainText(jobDisplayName(cancelSnapshot), 120) : name}”?`}
         description={
-          cancelSnapshot?._type === 'WorkflowJob' && cancelSnapshot.lifecycle === 'started'
-            ? 'This 1 workflow run is running: its current step will be cancelled and the run marked terminated.'
+          (cancelSnapshot?._type === 'WorkflowJob' && cancelSnapshot.lifecycle === 'started'
+            ? 'The workflow run is running: its current step will be cancelled and the run marked terminated.'
             : cancelSnapshot?.lifecycle === 'assigned'
-              ? 'This 1 job is running on an agent: it will be terminated and its result ignored.'
-              : 'This 1 job has not started running: it will be canceled.'
+              ? 'The job is running on an agent: it will be terminated and its result ignored.'
+              : 'The job has not started running: it will be cancelled.') + ' Cancelling cannot be undone.'
         }
-        footer={
-          <>
-            <Button variant="ghost" onClick={() => setCancelSnapshot(null)} disabled={cancel.isPending}>
-              Keep the job
-            </Button>
-            <Button variant="danger" pending={cancel.isPending} onClick={confirmCancel}>
-              Cancel job
-            </Button>
-          </>
-        }
+        confirmLabel="Cancel job"
       />
 
       {runSnapshot && (
