@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRef, useState, type ReactNode } from 'react'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { CANCELABLE_LIFECYCLES, isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import type { TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
@@ -261,6 +261,15 @@ export function JobActions({ job }: { job: Job }) {
           >
             Run again
           </Button>
+        )}
+        {actions.runAgain && (
+          // The full run form (every rule checked, pre-flight summary) with this job's values; features/tasks owns it.
+          <Link
+            to={`/tasks/${job.task_id}/run?from=${job.id}`}
+            className="inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-indigo-700 underline hover:bg-slate-100 dark:text-indigo-300 dark:hover:bg-slate-800"
+          >
+            Use these values in the run form
+          </Link>
         )}
         {actions.restart && (
           <Button

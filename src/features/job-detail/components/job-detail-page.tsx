@@ -11,6 +11,7 @@ import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import type { ObservedTransition } from '../lifecycle-steps'
 import { isValidJobId, jobDetailQueries, livePollInterval } from '../queries'
+import { BuildFailureNotice } from './build-failure-notice'
 import { JobActions } from './job-actions'
 import { JobArguments } from './job-arguments'
 import { JobFacts, JobSummary } from './job-facts'
@@ -178,6 +179,7 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
             </ul>
           </div>
         )}
+        <BuildFailureNotice job={current_job} />
         {!ownRunView && <JobActions job={current_job} />}
       </header>
       {ownRunView && workflowRunView(current_job)}
