@@ -7,7 +7,7 @@
 //
 // Options: --no-build  --strict  --runs=N (loads per size, default 5)  --idle-seconds=S (default 20)
 //          --only=bundle,ttfr,big,log,requests,live (subset, for working on one figure)
-//          --live-idle-seconds=N (push vs polling idle window, scaled to 5 minutes; default 30)
+//          --live-idle-seconds=N (push vs polling idle window, scaled to 5 minutes; default 60, which holds one 60 s safety re-sync)
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
@@ -44,7 +44,7 @@ const STRICT = flag('strict')
 const RUNS = Math.max(1, Number(opt('runs', 5)) || 5)
 const IDLE_MS = Math.max(2, Number(opt('idle-seconds', 20)) || 20) * 1000
 const ONLY = opt('only', 'bundle,ttfr,big,log,requests,live').split(',')
-const LIVE_IDLE_MS = Math.max(5, Number(opt('live-idle-seconds', 30)) || 30) * 1000
+const LIVE_IDLE_MS = Math.max(5, Number(opt('live-idle-seconds', 60)) || 60) * 1000
 const PORT = 4180
 const BASE = `http://127.0.0.1:${PORT}`
 const SIZES = [100, 1000, 10000]

@@ -66,7 +66,8 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
   return (
     <>
       <Button
-        variant="secondary"
+        variant="danger"
+        size="sm"
         onClick={() => {
           // A new confirmation: a new clear may run.
           singleFlight.reset()
