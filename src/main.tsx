@@ -1,9 +1,12 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { configureApi } from './api/client'
 import { loadConfig } from './api/config'
 import { ConfigErrorPage } from './app/config-error'
 import { AppProvider } from './app/provider'
-import { AppRouter } from './app/router'
+import { AppRouter, preloadRoute } from './app/router'
+import { createQueryClient } from './lib/query-client'
+import { apiBaseUrls, initialSession } from './lib/session'
 import './index.css'
 
 const SCENARIO_KEY = 'theeye.mock.scenario'
@@ -53,6 +56,7 @@ async function start() {
     return
   }
   const { config } = result
+  performance.mark('theeye:config-read')
   narrowConnectSrc(config.mock ? [] : [config.supervisorUrl, config.gatewayUrl])
   if (config.mock) {
     // Mock code loads only in mock mode: a configured deployment never downloads it.
@@ -63,9 +67,34 @@ async function start() {
     const timeout = Number(mockParam('timeoutMs', TIMEOUT_KEY))
     if (Number.isFinite(timeout) && timeout >= 500) config.requestTimeoutMs = timeout
   }
+
+  // Start what the first screen needs at once: the page's code (index.html already preloads its chunks)
+  // and, when the token and organization are known, the page's first data request. The profile, task
+  // names and counts go out after it, when the components that need them mount.
+  const queryClient = createQueryClient()
+  const session = initialSession(config)
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '')
+  const path = window.location.pathname.startsWith(base) ? window.location.pathname.slice(base.length) || '/' : window.location.pathname
+  const page = preloadRoute(path).catch(() => undefined) // a chunk that fails to load is reported by the route's boundary
+  let firstRequest: Promise<unknown> = Promise.resolve()
+  if (session) {
+    const bases = apiBaseUrls(config, session.supervisorUrl)
+    configureApi({ ...bases, customer: session.customer, token: session.token, timeoutMs: config.requestTimeoutMs })
+    firstRequest = import('./app/route-prefetch').then(({ prefetchRouteData }) => {
+      prefetchRouteData(queryClient, path, window.location.search)
+      performance.mark('theeye:first-request-sent')
+    }).catch(() => undefined)
+  }
+  // Render once the page's module is in and its first request is on the wire: the page then shows in the
+  // first commit (no fallback first), and React's render work (one long task) does not hold the request
+  // back. The rows cannot show before the page's chunk anyway; a chunk that is very slow does not hold
+  // the shell back for long (the development server, serving modules one by one, not at all).
+  if (!import.meta.env.DEV) await Promise.race([Promise.all([page, firstRequest]), new Promise((resolve) => setTimeout(resolve, 1500))])
+
+  performance.mark('theeye:render')
   createRoot(root).render(
     <StrictMode>
-      <AppProvider config={config}>
+      <AppProvider config={config} queryClient={queryClient} initialSession={session}>
         <AppRouter />
       </AppProvider>
     </StrictMode>,

@@ -115,7 +115,8 @@ function TaskSelect({ value, tasks, tasksError, onChange }: { value: string[]; t
         value={value}
         aria-describedby={hintId}
         onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value))}
-        className={`${control} h-auto w-56 py-1`}
+        // A fixed height: an empty list (task names not in yet) and a filled one are not the same height otherwise.
+        className={`${control} h-[4.875rem] w-56 py-1`}
       >
         {options.map((t) => (
           <option key={t.id} value={t.id}>

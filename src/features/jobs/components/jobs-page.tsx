@@ -176,7 +176,8 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
     <div className="mx-auto flex max-w-[1400px] flex-col gap-3 p-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold">Jobs</h1>
-        <div className="flex flex-wrap items-center gap-3">
+        {/* min-h: "Clear finished history" leaves when the profile says the user is no admin; nothing below moves. */}
+        <div className="flex min-h-9 flex-wrap items-center gap-3">
           <LiveRefreshControl
             intervalMs={intervalMs}
             defaultMs={config.refreshIntervalMs}
@@ -214,7 +215,8 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         />
       )}
 
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      {/* min-h: the counts line is there before the first page answers, so the rows do not move when it does. */}
+      <div className="flex min-h-5 flex-wrap items-center justify-between gap-2">
         <StateCounts counts={counts} total={shown.length} />
         {filters.q.trim() && pages.data && (
           <p className="text-sm text-slate-600 dark:text-slate-300">
