@@ -3,7 +3,10 @@
 // task. It never touches frozen jobs (the runaways, fault and hostile documents), so those stay deterministic.
 
 import type { MockDb } from './db'
-import { buildJob, createRng, finishJob, resolveArguments, userFor, type Rng } from './factories'
+import { buildJob, resolveArguments } from './seed/jobs'
+import { finishJob } from './seed/outcomes'
+import { createRng, type Rng } from './seed/random'
+import { userFor } from './seed/values'
 import { afterCompletion } from './handlers/job-ops'
 import { USER_IDS } from './ids'
 import type { JobDoc, TaskDoc } from './types'

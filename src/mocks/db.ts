@@ -14,7 +14,7 @@
 // user (cancel of a `cancellable:false` task -> 403, history delete -> 403 "forbidden"). admin-token is the admin.
 // Organisations: demo = 5a7360736124f504534a15f9, acme = 5a7360736124f504534a1700. jane belongs to both.
 
-import { iso } from './factories'
+import { iso } from './seed/random'
 import { ACME_CUSTOMER, DEMO_CUSTOMER, HOST_IDS, TOKENS, USER_IDS } from './ids'
 import type { Credential, Customer, GatewayUser, Host, JobDoc, Session, TaskDoc } from './types'
 

@@ -1,91 +1,22 @@
-// A small re-implementation of what restify's queryParser (qs.parse with defaults) and mongoose/MongoDB do with the
+// What restify's queryParser (qs.parse with defaults) and mongoose/MongoDB do with the
 // `where` / `sort` / `limit` of `GET /:customer/job`. Everything in a query string stays a string; values are cast
 // per field the way mongoose casts them against the Job schema (dates for creation_date/last_update, numbers and
 // booleans when the stored value has that type).
+
+import { parse } from 'qs'
 
 export type QsValue = string | QsValue[] | QsObject
 export interface QsObject {
   [key: string]: QsValue
 }
 
-const MAX_DEPTH = 5
-const ARRAY_LIMIT = 20
-
-/** qs.parse(query, {}) equivalent for bracket notation. */
+/**
+ * `qs.parse(query, {})`: exactly what restify's queryParser does on the real server (bracket notation, depth 5,
+ * arrays up to 20 items, everything a string). Using qs itself keeps the mock from drifting from the server.
+ */
 export function parseQs(input: URLSearchParams | string): QsObject {
-  const params = typeof input === 'string' ? new URLSearchParams(input) : input
-  const root: QsObject = {}
-  for (const [rawKey, value] of params) {
-    const segments = splitKey(rawKey)
-    if (segments.length === 0) continue
-    assign(root, segments, value)
-  }
-  return normalise(root) as QsObject
-}
-
-function splitKey(key: string): string[] {
-  const first = key.indexOf('[')
-  if (first <= 0) return key ? [key] : []
-  const segments = [key.slice(0, first)]
-  const re = /\[([^[\]]*)\]/g
-  let rest = key.slice(first)
-  let m: RegExpExecArray | null
-  let consumed = 0
-  while ((m = re.exec(rest)) !== null && segments.length <= MAX_DEPTH) {
-    if (m.index !== consumed) break
-    segments.push(m[1] ?? '')
-    consumed = m.index + m[0].length
-  }
-  rest = rest.slice(consumed)
-  // qs keeps anything beyond the depth limit as one literal key
-  if (rest) segments.push(rest)
-  return segments
-}
-
-const PUSH = '\u0000push'
-
-function assign(target: QsObject, segments: string[], value: string): void {
-  let node: QsObject = target
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i] === '' ? PUSH : segments[i]!
-    const last = i === segments.length - 1
-    if (seg === PUSH) {
-      // `a[]=x`: qs appends; we model arrays as objects with numeric keys, normalised afterwards
-      const idx = String(Object.keys(node).length)
-      if (last) node[idx] = value
-      else node = (node[idx] = {}) as QsObject
-      continue
-    }
-    if (last) {
-      const existing = node[seg]
-      if (existing === undefined) node[seg] = value
-      else if (typeof existing === 'string') node[seg] = { 0: existing, 1: value } as QsObject
-      else if (!Array.isArray(existing)) existing[String(Object.keys(existing).length)] = value
-    } else {
-      const existing = node[seg]
-      if (existing === undefined || typeof existing === 'string') {
-        const child: QsObject = typeof existing === 'string' ? { 0: existing } : {}
-        node[seg] = child
-        node = child
-      } else {
-        node = existing as QsObject
-      }
-    }
-  }
-}
-
-function normalise(value: QsValue): QsValue {
-  if (typeof value === 'string' || Array.isArray(value)) return value
-  const keys = Object.keys(value)
-  const out: QsObject = {}
-  for (const k of keys) out[k] = normalise(value[k]!)
-  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k) && Number(k) <= ARRAY_LIMIT)) {
-    return keys
-      .map(Number)
-      .sort((a, b) => a - b)
-      .map((k) => out[String(k)]!)
-  }
-  return out
+  const text = typeof input === 'string' ? input : input.toString()
+  return parse(text, {}) as QsObject
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import {
   TASK_IDS,
 } from './db'
 import { agentTick } from './agent'
-import { createRng } from './factories'
+import { createRng } from './seed/random'
 import { mockServer, useMockWorld } from './node'
 import { createWorld, parseScenario } from './scenarios'
 

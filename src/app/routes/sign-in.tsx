@@ -55,11 +55,16 @@ export function SignInRoute() {
       return
     }
     setPending(true)
+    let loggingIn = false
     try {
       const bases = apiBaseUrls(config, config.mock ? null : url)
       configureApi({ supervisorUrl: bases.supervisorUrl, gatewayUrl: bases.gatewayUrl, customer: organization.trim() })
       let accessToken = token.trim()
-      if (usePassword) accessToken = await login(username.trim(), password, organization.trim() || undefined)
+      if (usePassword) {
+        loggingIn = true
+        accessToken = await login(username.trim(), password, organization.trim() || undefined)
+        loggingIn = false
+      }
       let customer = organization.trim()
       if (hasGateway) {
         configureApi({ token: accessToken })
@@ -76,7 +81,11 @@ export function SignInRoute() {
       navigate(from, { replace: true })
     } catch (err) {
       configureApi({ token: null })
-      setError(isApiError(err) && err.code === 'unauthorized' ? 'Sign-in failed: the credentials or token were not accepted.' : errorMessage(err))
+      if (isApiError(err) && err.code === 'unauthorized') setError('Sign-in failed: the credentials or token were not accepted.')
+      // The gateway answers 403 to a right password for an organization the user is not a member of.
+      else if (loggingIn && isApiError(err) && err.code === 'forbidden')
+        setError(`Sign-in failed: ${username.trim()} is not a member of the organization “${organization.trim()}”. Check the organization name.`)
+      else setError(errorMessage(err))
     } finally {
       setPending(false)
       setPassword('')

@@ -145,6 +145,16 @@ describe('jobs list: states', () => {
     expect(screen.queryByText('No jobs match these filters')).not.toBeInTheDocument()
   })
 
+  it('tells a non-admin with no jobs that the server lists only the jobs shared with them, and not an admin', async () => {
+    useMockWorld('empty')
+    const viewer = renderJobs('/jobs', { session: { ...DEMO_SESSION, token: 'viewer-token' } })
+    expect(await screen.findByText(/signed in as a viewer: the server lists only the jobs shared with you/)).toBeInTheDocument()
+    viewer.unmount()
+    renderJobs('/jobs', { session: { ...DEMO_SESSION, token: 'admin-token' } })
+    expect(await screen.findByText('No jobs yet')).toBeInTheDocument()
+    expect(screen.queryByText(/shared with you/)).not.toBeInTheDocument()
+  })
+
   it('says no jobs match, and Clear filters brings them back', async () => {
     const user = userEvent.setup()
     const { router } = renderJobs('/jobs?state=no-such-state')

@@ -2,7 +2,11 @@
 // serialisation (list strip, publish), argument validation and the lifecycle effects.
 
 import type { MockDb } from '../db'
-import { embedTask, iso, publishedTask, resolveArguments, resultUser, toOutputStrings } from '../factories'
+import { resolveArguments } from '../seed/jobs'
+import { decideApproval } from '../seed/outcomes'
+import { iso } from '../seed/random'
+import { embedTask, publishedTask } from '../seed/tasks'
+import { resultUser } from '../seed/values'
 import type { GatewayUser, JobDoc, TaskArgument, TaskDoc } from '../types'
 import { hang, isAdmin, send, type Ctx } from './http'
 
@@ -78,6 +82,20 @@ export function loadJobByCustomer(ctx: Ctx, param = 'job'): JobDoc | Response {
   return job
 }
 
+/**
+ * A route on one job: resolves `:job` as the real route does (`idToEntity` + ACL check, or by customer with object
+ * error bodies), answers the lookup's error itself, and hands the job to the handler.
+ */
+export function withJob(
+  handle: (ctx: Ctx, job: JobDoc) => Response | Promise<Response>,
+  opts: { byCustomer?: boolean } = {},
+): (ctx: Ctx) => Promise<Response> {
+  return async (ctx) => {
+    const job = opts.byCustomer ? loadJobByCustomer(ctx) : await loadJob(ctx)
+    return job instanceof Response ? job : handle(ctx, job)
+  }
+}
+
 export function loadTask(ctx: Ctx, id: unknown): TaskDoc | Response {
   if (id === undefined || id === null || id === '') return send(400, 'task is required')
   if (typeof id !== 'string' || !OBJECT_ID.test(id)) return send(400, 'task id is invalid')
@@ -144,18 +162,9 @@ export function validateArguments(task: TaskDoc | undefined, values: unknown[]):
   return errors
 }
 
-/** finish() for approve/reject (lifecycle.js): pushes the user into task_arguments_values. */
+/** approve/reject through the db (so watchers see it), then the workflow bookkeeping. */
 export function finishApproval(db: MockDb, job: JobDoc, user: ReturnType<typeof resultUser>, approve: boolean): void {
-  db.updateJob(job, (j) => {
-    const values = Array.isArray(j.task_arguments_values) ? (j.task_arguments_values as unknown[]) : []
-    values.push(user)
-    j.task_arguments_values = values
-    j.lifecycle = 'finished'
-    j.state = approve ? 'success' : 'failure'
-    j.trigger_name = j.state
-    j.result = { user, output: [...values] }
-    j.output = toOutputStrings(values)
-  })
+  db.updateJob(job, (j) => decideApproval(j, user, approve))
   afterCompletion(db, job)
 }
 

@@ -2,7 +2,10 @@
 
 import { HttpResponse } from 'msw'
 import type { FaultKind } from '../db'
-import { buildJob, cancelJob, createRng, finishJob, resolveArguments, resultUser, toOutputStrings, userFor, type Rng } from '../factories'
+import { buildJob, resolveArguments } from '../seed/jobs'
+import { cancelJob, finishJob } from '../seed/outcomes'
+import { createRng, type Rng } from '../seed/random'
+import { resultUser, toOutputStrings, userFor } from '../seed/values'
 import { compileSort, compileWhere, parseLimit, QueryError, type QsObject } from '../query'
 import type { JobDoc, TaskDoc } from '../types'
 import {
@@ -27,8 +30,7 @@ import {
   ensureAllowed,
   finishApproval,
   listItem,
-  loadJob,
-  loadJobByCustomer,
+  withJob,
   loadTask,
   publish,
   rebuildJob,
@@ -191,9 +193,7 @@ export const jobRoutes: Route[] = [
     method: 'GET',
     path: '/job/:job/participants',
     auth: { credential: 'viewer', org: 'session' },
-    handle: (ctx) => {
-      const job = loadJobByCustomer(ctx)
-      if (job instanceof Response) return job
+    handle: withJob((ctx, job) => {
       const { db } = ctx
       const acl = Array.isArray(job.acl) ? (job.acl as unknown[]) : []
       const assigned = Array.isArray(job.assigned_users) ? (job.assigned_users as unknown[]) : []
@@ -204,33 +204,29 @@ export const jobRoutes: Route[] = [
           .filter((u) => acl.includes(u.email))
           .map((u) => ({ id: u.id, username: u.username, email: u.email })),
       })
-    },
+    }, { byCustomer: true }),
   },
   // #8 GET /job/:job/input
   {
     method: 'GET',
     path: '/job/:job/input',
     auth: { credential: 'viewer', org: 'session' },
-    handle: (ctx) => {
-      const job = loadJobByCustomer(ctx)
-      if (job instanceof Response) return job
+    handle: withJob((ctx, job) => {
       if (ctx.query.include_definitions !== undefined) {
         const task = job.task as { task_arguments?: unknown } | undefined
         return send(200, { task_arguments_values: job.task_arguments_values, task: { task_arguments: task?.task_arguments ?? [] } })
       }
       return send(200, job.task_arguments_values ?? [])
-    },
+    }, { byCustomer: true }),
   },
   // #9 GET /job/:job/output
   {
     method: 'GET',
     path: '/job/:job/output',
     auth: { credential: 'viewer', org: 'session' },
-    handle: (ctx) => {
-      const job = loadJobByCustomer(ctx)
-      if (job instanceof Response) return job
+    handle: withJob((_ctx, job) => {
       return send(200, job.output ?? null)
-    },
+    }, { byCustomer: true }),
   },
   // #11 POST /job
   {
@@ -290,12 +286,9 @@ export const jobRoutes: Route[] = [
     method: 'GET',
     path: '/:customer/job/:job',
     auth: { credential: 'viewer', org: 'path' },
-    handle: async (ctx) => {
+    handle: (ctx) => {
       const fault = ctx.db.faults.get(ctx.params.job ?? '')
-      if (fault) return FAULT_RESPONSES[fault](ctx)
-      const job = await loadJob(ctx)
-      if (job instanceof Response) return job
-      return send(200, job)
+      return fault ? FAULT_RESPONSES[fault](ctx) : withJob((_ctx, job) => send(200, job))(ctx)
     },
   },
   // #3 PUT /:customer/job/:job (agent posts the result)
@@ -303,34 +296,28 @@ export const jobRoutes: Route[] = [
     method: 'PUT',
     path: '/:customer/job/:job',
     auth: { credential: 'agent', exact: true, org: 'path' },
-    handle: async (ctx) => {
-      const job = await loadJob(ctx)
-      if (job instanceof Response) return job
+    handle: withJob(async (ctx, job) => {
       if (job.lifecycle !== 'assigned') return empty(200)
       const result = bodyField(ctx.body, 'result') as { state?: unknown; data?: Record<string, unknown> } | undefined
       agentFinish(ctx, job, result?.state, result?.data ?? {})
       return send(200, job)
-    },
+    }),
   },
   // #13 lifecycle
   {
     method: 'GET',
     path: '/:customer/job/:job/lifecycle',
     auth: { credential: 'user', org: 'path' },
-    handle: async (ctx) => {
-      const job = await loadJob(ctx)
-      if (job instanceof Response) return job
+    handle: withJob(async (_ctx, job) => {
       return send(200, job.lifecycle ?? null)
-    },
+    }),
   },
   // #14 cancel: always 204
   {
     method: 'PUT',
     path: '/:customer/job/:job/cancel',
     auth: { credential: 'viewer', org: 'path' },
-    handle: async (ctx) => {
-      const job = await loadJob(ctx)
-      if (job instanceof Response) return job
+    handle: withJob(async (ctx, job) => {
       const task = job.task as { cancellable?: unknown } | undefined
       if (ctx.db.cancelForbidden.has(job.id) || (!isAdmin(ctx.session) && task?.cancellable === false)) {
         return send(403, { statusCode: 403, message: 'Job is not cancellable' })
@@ -340,7 +327,7 @@ export const jobRoutes: Route[] = [
         afterCompletion(ctx.db, job)
       }
       return empty(204)
-    },
+    }),
   },
   // #15 / #16 approve, reject
   ...(['approve', 'reject'] as const).map(
@@ -348,16 +335,14 @@ export const jobRoutes: Route[] = [
       method: 'PUT',
       path: `/:customer/job/:job/${action}`,
       auth: { credential: 'viewer', org: 'path' },
-      handle: async (ctx) => {
-        const job = await loadJob(ctx)
-        if (job instanceof Response) return job
+      handle: withJob(async (ctx, job) => {
         if (job._type !== 'ApprovalJob') return send(400, 'unexpected job type. only Approvals')
         const approvers = Array.isArray(job.approvers) ? (job.approvers as unknown[]) : []
         if (!approvers.includes(ctx.user!.id)) return send(403, 'unauthorized approver')
         if (job.lifecycle !== 'onhold') return send(409, 'approval request no longer available')
         finishApproval(ctx.db, job, callerUser(ctx), action === 'approve')
         return empty(204)
-      },
+      }),
     }),
   ),
   // #17 input
@@ -365,9 +350,7 @@ export const jobRoutes: Route[] = [
     method: 'PUT',
     path: '/:customer/job/:job/input',
     auth: { credential: 'viewer', org: 'path' },
-    handle: async (ctx) => {
-      const job = await loadJob(ctx)
-      if (job instanceof Response) return job
+    handle: withJob(async (ctx, job) => {
       if (job._type !== 'DummyJob' && job._type !== 'ScriptJob') return send(400, 'job type not allowed. script and dummy')
       if (job._type === 'ScriptJob' && job.lifecycle !== 'onhold') return send(400, 'only on hold jobs allowed')
       const raw = bodyField(ctx.body, 'args')
@@ -390,16 +373,14 @@ export const jobRoutes: Route[] = [
         afterCompletion(ctx.db, job)
       }
       return send(200, job)
-    },
+    }),
   },
   // #18 restart
   {
     method: 'PUT',
     path: '/:customer/job/:job/restart',
     auth: { credential: 'user', org: 'path' },
-    handle: async (ctx) => {
-      const job = await loadJob(ctx)
-      if (job instanceof Response) return job
+    handle: withJob(async (ctx, job) => {
       if (!COMPLETED.has(String(job.lifecycle))) return send(400, 'Only completed jobs allowed')
       if (job._type !== 'ScriptJob' && job._type !== 'NodejsJob') return send(400, 'Only script tasks allowed')
       const task = taskOfJob(ctx.db, job)
@@ -414,7 +395,7 @@ export const jobRoutes: Route[] = [
       })
       rebuildJob(ctx.db, job, task, args, callerUser(ctx))
       return send(200, job)
-    },
+    }),
   },
   // #25 DELETE /:customer/task/:task/job (admin)
   {

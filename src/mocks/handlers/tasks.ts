@@ -1,10 +1,11 @@
 // Task, host, workflow and health routes of the mock supervisor.
 
-import { cancelJob, serialiseTask } from '../factories'
+import { cancelJob } from '../seed/outcomes'
+import { serialiseTask } from '../seed/tasks'
 import { compileSort, parseLimit } from '../query'
 import type { JobDoc } from '../types'
 import { send, type Route } from './http'
-import { aclFilter, callerUser, listItem, loadJobByCustomer, OBJECT_ID, publish } from './job-ops'
+import { aclFilter, callerUser, listItem, OBJECT_ID, withJob, publish } from './job-ops'
 
 export const taskRoutes: Route[] = [
   // GET /:customer/task: the organisation's tasks (the task secret is never serialised)
@@ -68,11 +69,9 @@ export const taskRoutes: Route[] = [
     method: 'GET',
     path: '/workflows/:workflow/job/:job',
     auth: { credential: 'viewer', org: 'session' },
-    handle: (ctx) => {
-      const job = loadJobByCustomer(ctx)
-      if (job instanceof Response) return job
+    handle: withJob((_ctx, job) => {
       return send(200, job)
-    },
+    }, { byCustomer: true }),
   },
   // #33 GET /workflows/:workflow/job/:job/jobs: the task jobs of one execution, published
   {
@@ -94,9 +93,7 @@ export const taskRoutes: Route[] = [
     method: 'PUT',
     path: '/workflows/:workflow/job/:job/cancel',
     auth: { credential: 'admin', org: 'session' },
-    handle: (ctx) => {
-      const run = loadJobByCustomer(ctx)
-      if (run instanceof Response) return run
+    handle: withJob((ctx, run) => {
       const running = ctx.db
         .jobs()
         .filter((j) => j.workflow_job_id === run.id && ['ready', 'assigned', 'onhold'].includes(String(j.lifecycle)))
@@ -110,7 +107,7 @@ export const taskRoutes: Route[] = [
         w.state = 'canceled'
       })
       return new Response(null, { status: 200 })
-    },
+    }, { byCustomer: true }),
   },
   // health (no auth)
   { method: 'GET', path: '/api', handle: () => send(200, 'Hello from TheEye supervisor (mock)') },

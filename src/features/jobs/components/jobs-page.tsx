@@ -6,7 +6,7 @@ import { isFinished } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { useNow } from '@/components/ui/time'
 import { useDocumentTitle } from '@/lib/use-document-title'
-import { useSession } from '@/lib/session'
+import { isAdminCredential, useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { mergeLoaded, searchJobs, sortJobs, stateCounts, taskInsight, taskNameIndex } from '../job-list-model'
 import { ALL_PAGE_SIZE, HEAD_PAGE_SIZE, jobPagesKeys, jobsListQueries, liveHeadOptions, MORE_PAGE_SIZE, setNextPageSize } from '../queries'
@@ -239,6 +239,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
           <EmptyState
             filtered={filtered && (hasServerFilters(filters) || loaded.jobs.length > 0)}
             onClear={clear}
+            sharedOnlyAs={isAdminCredential(profile?.credential) === false ? profile?.credential : undefined}
             why={filterSummary(filters, taskNames, loaded.jobs.length, !!pages.hasNextPage)}
             onLoadAll={filters.q.trim() && pages.hasNextPage && !loadingAll ? () => void loadAll() : undefined}
           />

@@ -344,8 +344,11 @@ export function EmptyState({
   onClear,
   why = [],
   onLoadAll,
+  sharedOnlyAs,
 }: {
   filtered: boolean
+  /** The signed-in credential when it is not an admin one: the server lists only jobs shared with it (ACL). */
+  sharedOnlyAs?: string
   onClear: () => void
   /** The active filters in words, and what was searched. */
   why?: string[]
@@ -357,6 +360,12 @@ export function EmptyState({
       <div>
         <p className="font-semibold">No jobs yet</p>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Jobs appear here when tasks run.</p>
+        {sharedOnlyAs && (
+          <p className="mx-auto mt-1 max-w-xl text-sm text-slate-600 dark:text-slate-300">
+            You are signed in as a {plainText(sharedOnlyAs, 30)}: the server lists only the jobs shared with you (a task’s access list names
+            you or your role). Ask an administrator if you expect to see some.
+          </p>
+        )}
       </div>
     )
   }
