@@ -50,8 +50,8 @@ const LAST_MODULES = ['src/app/nav-counts.tsx']
 /**
  * First row at the speed of the server: the chunks of the page a load opens on are requested together
  * with the entry, not discovered one lazy level at a time. The build emits a tiny classic script
- * (assets/route-preload-*.js, loaded from the head, blocking but ~1 kB and same-origin; the preload
- * scanner has already started the entry, its CSS and config.json) that adds
+ * (assets/route-preload-*.js, ~1 kB, loaded async from the head next to the entry, its CSS and
+ * config.json) that adds
  * `<link rel="modulepreload">` for the chunks (and their static imports) of the current path only —
  * so other pages' code is not downloaded, and the initial-JS budget counts just the entry.
  */
@@ -95,7 +95,9 @@ function routeChunkPreload(): Plugin {
       const html = bundle['index.html']
       if (html?.type !== 'asset' || typeof html.source !== 'string') this.error('route-chunk-preload: index.html not found in the bundle')
       const src = config.base + this.getFileName(ref)
-      html.source = html.source.replace('</head>', `  <script src="${src}"></script>\n  </head>`)
+      // async: it never holds the parser (and so the entry) back when the server is slow; if the entry
+      // runs first, its own import of the page adds the same preloads.
+      html.source = html.source.replace('</head>', `  <script async src="${src}"></script>\n  </head>`)
     },
   }
 }

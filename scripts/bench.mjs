@@ -371,11 +371,17 @@ async function bareComparison(browser) {
       note: `dashboard ${c.app.map((x) => Math.round(x)).join(', ')} ms; bare ${c.bare.map((x) => Math.round(x)).join(', ')} ms`,
     })
   }
-  const shift = Math.max(...Object.values(r).map((c) => c.layoutShift ?? 0))
-  row('layoutShiftAfterFirstRow', 'Layout shift after the first row / heading, until names and counts are in (CLS, worst load)', {
-    value: shift,
-    display: shift.toFixed(3),
+  const shift = (c) => (c.layoutShift === null || c.layoutShift === undefined ? null : c.layoutShift)
+  row('layoutShiftJobs', 'Layout shift on /jobs after the first row, while names and counts fill in (CLS, 3 s)', {
+    value: shift(r.jobs),
+    display: shift(r.jobs)?.toFixed(3),
+    na: 'layout-shift entries not available',
     budget: { max: BUDGETS.layoutShift, text: `≤ ${BUDGETS.layoutShift}` },
+  })
+  row('layoutShiftDetail', 'Layout shift on /jobs/:id after the heading, while the rest fills in (CLS, 3 s)', {
+    value: shift(r.detail),
+    display: shift(r.detail)?.toFixed(3),
+    na: 'layout-shift entries not available',
   })
   const origins = { [sup.base]: '<supervisor>' }
   raw.waterfall = {}
