@@ -75,16 +75,21 @@ async function start() {
   const session = initialSession(config)
   const base = import.meta.env.BASE_URL.replace(/\/$/, '')
   const path = window.location.pathname.startsWith(base) ? window.location.pathname.slice(base.length) || '/' : window.location.pathname
-  const page = preloadRoute(path).catch(() => undefined) // a chunk that fails to load is reported by the route's boundary
   let firstRequest: Promise<unknown> = Promise.resolve()
   if (session) {
     const bases = apiBaseUrls(config, session.supervisorUrl)
     configureApi({ ...bases, customer: session.customer, token: session.token, timeoutMs: config.requestTimeoutMs })
-    firstRequest = import('./app/route-prefetch').then(({ prefetchRouteData }) => {
-      prefetchRouteData(queryClient, path, window.location.search)
-      performance.mark('theeye:first-request-sent')
-    }).catch(() => undefined)
+    firstRequest = import('./app/route-prefetch')
+      .then(({ prefetchRouteData }) => {
+        prefetchRouteData(queryClient, path, window.location.search)
+        performance.mark('theeye:first-request-sent')
+      })
+      .catch(() => undefined)
   }
+  // The page's module graph shares modules with the prefetch's: importing it only once the request is
+  // out keeps the (small) prefetch graph from waiting on the (bigger) page graph. Its chunks are
+  // downloading already (modulepreload). A chunk that fails to load is reported by the route's boundary.
+  const page = firstRequest.then(() => preloadRoute(path)).catch(() => undefined)
   // Render once the page's module is in and its first request is on the wire: the page then shows in the
   // first commit (no fallback first), and React's render work (one long task) does not hold the request
   // back. The rows cannot show before the page's chunk anyway; a chunk that is very slow does not hold
