@@ -1,6 +1,10 @@
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.PW_PORT ?? 4173)
+/** The dev server (`vite`, React StrictMode's double mount), where the main actions must work too. */
+const DEV_PORT = Number(process.env.PW_DEV_PORT ?? 5191)
+/** Journeys that also run on the dev server. */
+const ON_DEV_SERVER = /one-intent\.spec\.ts/
 const isCI = !!process.env.CI
 
 /**
@@ -27,13 +31,30 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    {
+      name: 'dev-server',
+      testMatch: ON_DEV_SERVER,
+      // The first visit compiles modules on demand.
+      timeout: 90_000,
+      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://127.0.0.1:${DEV_PORT}` },
+    },
   ],
-  webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/config.json`,
-    reuseExistingServer: !isCI,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}/config.json`,
+      reuseExistingServer: !isCI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx vite --host 127.0.0.1 --port ${DEV_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEV_PORT}/config.json`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

@@ -24,8 +24,9 @@ test('approve one request with its task’s label', async ({ page }) => {
   await expect(first.getByText('v1.8.0')).toBeVisible()
   await first.getByRole('button', { name: 'Approve', exact: true }).click()
 
-  await expect(page.getByText('Approved Approve deploy')).toBeVisible()
-  await expect(items(page)).toHaveCount(5)
+  // The decided request stays where it was, with its outcome, until the user moves on.
+  await expect(first.getByRole('status')).toHaveText('✓ Approved: Approve deploy')
+  await expect(items(page)).toHaveCount(6)
   await expect(page.getByRole('tab', { name: 'Waiting on me (5)' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Approvals (5)' })).toBeVisible()
   await expect(page).toHaveTitle(/^Approvals \(5\)/)
@@ -37,13 +38,14 @@ test('approve one request with its task’s label', async ({ page }) => {
 
 test('reject one request with its custom label', async ({ page }) => {
   await openInbox(page)
-  const refund = items(page).filter({ has: page.getByRole('button', { name: 'Hold back' }) }).first()
+  // The newest "Approve refund" (its task says Ship it / Hold back); found by name, as its buttons give way to the outcome.
+  const refund = items(page).filter({ has: page.getByRole('link', { name: 'Approve refund' }) }).first()
   await expect(refund.getByRole('link', { name: 'Approve refund' })).toBeVisible()
   await expect(refund.getByRole('button', { name: 'Ship it' })).toBeVisible()
   await refund.getByRole('button', { name: 'Hold back' }).click()
 
-  await expect(page.getByText('Rejected Approve refund')).toBeVisible()
-  await expect(items(page)).toHaveCount(5)
+  await expect(refund.getByRole('status')).toHaveText('✓ Rejected (Hold back): Approve refund')
+  await expect(page.getByRole('tab', { name: 'Waiting on me (5)' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Approvals (5)' })).toBeVisible()
 })
 
@@ -62,9 +64,13 @@ test('bulk-approve three requests after confirming', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
 
-  await expect(items(page)).toHaveCount(3)
+  await expect(inbox(page).getByRole('status').filter({ hasText: /^✓ Approved/ })).toHaveCount(3)
   await expect(page.getByRole('tab', { name: 'Waiting on me (3)' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Approvals (3)' })).toBeVisible()
+  // Once the user moves on, the decided requests leave.
+  await page.getByRole('heading', { level: 1, name: 'Approvals' }).hover()
+  await page.getByRole('tab', { name: 'Waiting on me (3)' }).focus()
+  await expect(items(page)).toHaveCount(3)
 })
 
 test('the inbox and its dialogs have no serious accessibility violations', async ({ page }) => {

@@ -41,7 +41,9 @@ test('finds the runaway jobs, cancels two of them, and sees them leave', async (
   // The keyboard is not thrown back to the top of the page: focus is on the page, not <body>.
   await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY')
 
-  // They leave the list; the third stays.
+  // They stay in place with their outcome until the user moves on; then they leave, the third stays.
+  await expect(table.getByRole('status')).toHaveCount(2)
+  await page.getByRole('heading', { level: 1, name: 'Runaway jobs' }).click()
   const firstId = first.href.split('/').pop()
   const secondId = second.href.split('/').pop()
   await expect.poll(listedIds).not.toContain(firstId)

@@ -48,6 +48,20 @@ describe('sign-in', () => {
     expect(JSON.stringify(sessionStorage)).not.toContain('demo-token')
   })
 
+  it('says the user is not a member when the gateway refuses the organization (403), and keeps it', async () => {
+    const user = userEvent.setup()
+    renderSignIn()
+    const organization = screen.getByLabelText('Organization')
+    await user.clear(organization)
+    await user.type(organization, 'globex')
+    await user.type(screen.getByLabelText('Username'), 'jane')
+    await user.type(screen.getByLabelText('Password'), 'jane-password')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sign-in failed: jane is not a member of the organization “globex”.')
+    expect(organization).toHaveValue('globex')
+    expect(screen.queryByText('Jobs page')).not.toBeInTheDocument()
+  })
+
   it('says so when the token is refused, and keeps what was typed', async () => {
     const user = userEvent.setup()
     renderSignIn()

@@ -35,4 +35,35 @@ describe('useSequentialRun', () => {
     expect(result.current.results).toEqual(['ok 1', undefined, undefined])
     expect(result.current.stopping).toBe(true)
   })
+
+  it('runs under React StrictMode, whose dev double mount must not leave the run stopped', async () => {
+    const calls: number[] = []
+    const { result } = renderHook(() => useSequentialRun([1, 2], async (n) => (calls.push(n), `ok ${n}`)), { reactStrictMode: true })
+    await act(async () => void result.current.start())
+    await waitFor(() => expect(result.current.phase).toBe('done'))
+    expect(calls).toEqual([1, 2])
+    expect(result.current.processed).toBe(2)
+  })
+
+  it('stops when the component that runs it goes away', async () => {
+    const first = deferred()
+    const calls: number[] = []
+    const { result, unmount } = renderHook(() => useSequentialRun([1, 2], (n) => (calls.push(n), n === 1 ? first.promise : Promise.resolve('ok'))))
+    act(() => void result.current.start())
+    await waitFor(() => expect(calls).toEqual([1]))
+    unmount()
+    await act(async () => first.resolve('ok 1'))
+    expect(calls).toEqual([1])
+  })
+
+  it('tells each result as it lands', async () => {
+    const seen: Array<[number, string, number]> = []
+    const { result } = renderHook(() => useSequentialRun([7, 8], async (n) => `ok ${n}`, (item, r, i) => seen.push([item, r, i])))
+    await act(async () => void result.current.start())
+    await waitFor(() => expect(result.current.phase).toBe('done'))
+    expect(seen).toEqual([
+      [7, 'ok 7', 0],
+      [8, 'ok 8', 1],
+    ])
+  })
 })

@@ -153,8 +153,18 @@ describe('hostile scenario', () => {
 describe('gateway', () => {
   it('logs in, returns the profile and switches organisation', async () => {
     useMockWorld('default', { now: NOW })
+    // The real gateway's refusals (npm run test:real): a wrong password is an error object, an
+    // unknown user or no credentials the bare JSON string, a non-member organization 403.
     const bad = await fetch(`${G}/api/auth/login`, { method: 'POST', headers: { Authorization: `Basic ${btoa('jane:wrong')}` } })
     expect(bad.status).toBe(401)
+    expect(await bad.json()).toMatchObject({ message: 'Unauthorized', statusCode: 401 })
+    const unknown = await fetch(`${G}/api/auth/login`, { method: 'POST', headers: { Authorization: `Basic ${btoa('nobody:x')}` } })
+    expect([unknown.status, await unknown.json()]).toEqual([401, 'Unauthorized'])
+    const none = await fetch(`${G}/api/auth/login`, { method: 'POST' })
+    expect([none.status, await none.json()]).toEqual([401, 'Unauthorized'])
+    const elsewhere = await fetch(`${G}/api/auth/login?customer=globex`, { method: 'POST', headers: { Authorization: `Basic ${btoa('jane:jane-password')}` } })
+    expect(elsewhere.status).toBe(403)
+    expect(await elsewhere.json()).toMatchObject({ message: 'Forbidden', name: 'ClientError', status: 403 })
     const ok = await fetch(`${G}/api/auth/login`, { method: 'POST', headers: { Authorization: `Basic ${btoa('jane:jane-password')}` } })
     const { access_token } = (await ok.json()) as { access_token: string }
     expect(access_token).toBe('demo-token')
@@ -166,7 +176,12 @@ describe('gateway', () => {
     const next = ((await sw.json()) as { access_token: string }).access_token
     expect(next).toBe('other-org-token')
     expect((await fetch(`${S}/acme/job`, auth(next))).status).toBe(200)
-    expect((await fetch(`${G}/api/session/profile`, auth('nope'))).status).toBe(401)
+    const refused = await fetch(`${G}/api/session/profile`, auth('nope'))
+    expect([refused.status, await refused.json()]).toMatchObject([401, { message: 'Unauthorized', statusCode: 401 }])
+    const noToken = await fetch(`${G}/api/session/profile`)
+    expect([noToken.status, await noToken.json()]).toEqual([401, 'Unauthorized'])
+    const notMine = await fetch(`${G}/api/session/customer/5a0000000000000000000000`, { method: 'PUT', ...auth(access_token) })
+    expect([notMine.status, await notMine.json()]).toMatchObject([403, { code: 'UserIsNoMember' }])
   })
 })
 

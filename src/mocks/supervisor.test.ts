@@ -373,12 +373,16 @@ describe('other routes', () => {
     const counts = (await api('/job/running_count')).json as any[]
     expect(counts.find((c) => c._id.task === TASK_IDS.backupDb).count).toBe(2)
     const p = (await api(`/job/${SPECIAL_JOB_IDS.finishedBackup}/participants`)).json
-    expect(p.owner).toMatchObject({ id: USER_IDS.jane, username: 'jane' })
+    expect(p.owner).toMatchObject({ _type: 'UiUser', id: USER_IDS.jane, username: 'jane' })
     expect((await api(`/job/${SPECIAL_JOB_IDS.finishedBackup}/input`)).json).toEqual(['customers', 'full', '', 'gzip'])
     expect((await api(`/job/${SPECIAL_JOB_IDS.finishedBackup}/output`)).json[0]).toContain('customers.sql.gz')
     const tasks = (await api('/demo/task')).json as any[]
     expect(tasks.find((t) => t.id === TASK_IDS.approveRefund)).toMatchObject({ success_label: 'Ship it', failure_label: 'Hold back', cancel_enabled: true })
     expect(tasks.every((t) => !('secret' in t))).toBe(true)
+    // what the real serializer adds: schedules always, hostname and script_name when there is a host and a script
+    expect(tasks.every((t) => Array.isArray(t.schedules))).toBe(true)
+    expect(tasks.find((t) => t.id === TASK_IDS.backupDb)).toMatchObject({ hostname: expect.any(String), script_name: expect.stringMatching(/\.\w+$/) })
+    expect(tasks.find((t) => t.id === TASK_IDS.approveRefund)).not.toHaveProperty('hostname')
     expect(((await api('/demo/host')).json as any[]).map((h) => h.hostname)).toContain('db-02')
     const wfJobs = (await api('/workflows/65f1c1002a9b4c0012ab3500/job')).json as any[]
     expect(wfJobs).toHaveLength(3)

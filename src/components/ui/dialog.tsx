@@ -59,12 +59,17 @@ export function Dialog({
   useLayoutEffect(() => {
     returnFocusRef.current = returnFocus
   })
+  const openerRef = useRef<HTMLElement | null>(null)
   useLayoutEffect(() => {
     if (!open) return
     // Layout effects run before showModal() (a passive effect): focus is still on the opener.
-    const active = document.activeElement
-    const opener = active instanceof HTMLElement && active !== document.body ? active : null
-    return () => restoreFocus(opener, () => returnFocusRef.current?.())
+    // StrictMode (npm run dev) runs this again once the dialog is already open and focused
+    // inside: the opener seen the first time is kept.
+    if (!ref.current?.open) {
+      const active = document.activeElement
+      openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null
+    }
+    return () => restoreFocus(openerRef.current, () => returnFocusRef.current?.())
   }, [open])
   useEffect(() => {
     const el = ref.current
@@ -88,6 +93,11 @@ export function Dialog({
       onCancel={(e) => {
         e.preventDefault()
         onClose()
+      }}
+      onKeyDown={(e) => {
+        // A held Enter or Space repeats: one press is one intent. Without this, holding Enter on
+        // a confirm button would also press the Close that takes its place, or the next item's.
+        if (e.repeat && (e.key === 'Enter' || e.key === ' ')) e.preventDefault()
       }}
       className={cn(
         'm-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50',

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -148,6 +148,9 @@ describe('approvals inbox: what each request shows', () => {
     expect(valueOf(refund, 'amount')).toBe('150.00')
     expect(valueOf(refund, 'currency')).toBe('USD')
     expect(valueOf(refund, 'cost_center')).toBe('CC-100')
+    // Compact row: who started it and the task are one click away.
+    expect(refund).not.toHaveTextContent(/started by/)
+    await userEvent.click(within(refund).getByRole('button', { name: 'Details of Approve refund' }))
     expect(refund).toHaveTextContent(/started by you/)
     expect(within(refund).getByText((_, el) => el?.tagName === 'SPAN' && /^waiting for 25m/.test(el.textContent ?? ''))).toBeInTheDocument()
 
@@ -157,9 +160,11 @@ describe('approvals inbox: what each request shows', () => {
     // cancel_enabled is false on this task
     expect(within(deploy).queryByRole('button', { name: /cancel/i })).not.toBeInTheDocument()
     expect(valueOf(deploy, 'release')).toBe('v1.8.0')
+    await userEvent.click(within(deploy).getByRole('button', { name: 'Details of Approve deploy' }))
     await waitFor(() => expect(deploy).toHaveTextContent(/started by bob/))
 
     const step = await item(APPROVAL_JOB_IDS.workflowStep)
+    await userEvent.click(within(step).getByRole('button', { name: /^Details of / }))
     expect(within(step).getByRole('link', { name: /workflow run/ })).toHaveAttribute('href', `/jobs/${SPECIAL_JOB_IDS.workflowJob}`)
   })
 
@@ -185,15 +190,20 @@ describe('approvals inbox: what each request shows', () => {
 })
 
 describe('approvals inbox: deciding', () => {
-  it('sends exactly one request on a double click, removes the item at once and moves it to Decided', async () => {
+  it('sends exactly one request on a double click; the item stays in place with its outcome, then moves to Decided', async () => {
     const decisions = recordDecisions()
     const user = userEvent.setup()
     renderPage()
     const deploy = await item(APPROVAL_JOB_IDS.deployDefaultLabels)
     const approve = await within(deploy).findByRole('button', { name: 'Approve' })
+    // The next request's own Approve would slide under the pointer if the decided one vanished.
+    await within(await item(APPROVAL_JOB_IDS.refundShipIt)).findByRole('button', { name: 'Ship it' })
     await user.dblClick(approve)
-    expect(itemLink(APPROVAL_JOB_IDS.deployDefaultLabels)).toBeUndefined()
-    expect(await screen.findByText('Approved Approve deploy')).toBeInTheDocument()
+    expect(await within(deploy).findByRole('status')).toHaveTextContent('Approved: Approve deploy')
+    expect(itemLink(APPROVAL_JOB_IDS.deployDefaultLabels)).toBeDefined()
+    expect(within(deploy).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument()
+    // The keyboard stays on the decided item, not on the next one.
+    expect(deploy).toHaveFocus()
     expect(decisions).toEqual([{ action: 'approve', id: APPROVAL_JOB_IDS.deployDefaultLabels }])
     expect(db.getJob(APPROVAL_JOB_IDS.deployDefaultLabels)!.state).toBe('success')
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Waiting on me (5)' })).toBeInTheDocument())
@@ -211,6 +221,30 @@ describe('approvals inbox: deciding', () => {
     expect(await within(row).findByText('by you')).toBeInTheDocument()
   })
 
+  it('a double click on a custom Reject label sends one reject for that request only', async () => {
+    const decisions = recordDecisions()
+    const user = userEvent.setup()
+    renderPage()
+    const refund = await item(APPROVAL_JOB_IDS.refundShipIt)
+    await user.dblClick(await within(refund).findByRole('button', { name: 'Hold back' }))
+    expect(await within(refund).findByRole('status')).toHaveTextContent('Rejected (Hold back): Approve refund')
+    expect(decisions).toEqual([{ action: 'reject', id: APPROVAL_JOB_IDS.refundShipIt }])
+  })
+
+  it('leaves the decided item once the user has moved on and the moment has passed', async () => {
+    const user = userEvent.setup()
+    renderPage()
+    const deploy = await item(APPROVAL_JOB_IDS.deployDefaultLabels)
+    await user.click(await within(deploy).findByRole('button', { name: 'Approve' }))
+    expect(await within(deploy).findByRole('status')).toHaveTextContent('Approved: Approve deploy')
+    // Pointer and focus leave the list: after a short, visible moment the row goes.
+    const list = screen.getByRole('list', { name: 'Approvals waiting on you' })
+    await user.click(screen.getByRole('heading', { level: 1, name: 'Approvals' }))
+    // (jsdom's pointer does not say it left the list: say it as the browser does)
+    fireEvent.pointerOut(list, { relatedTarget: document.body })
+    await waitFor(() => expect(itemLink(APPROVAL_JOB_IDS.deployDefaultLabels)).toBeUndefined(), { timeout: 8000 })
+    expect(within(screen.getByRole('list', { name: 'Approvals waiting on you' })).getAllByRole('article')).toHaveLength(5)
+  })
   it('brings the item back with a message when the server says you are not an approver (403)', async () => {
     withoutGateway()
     const decisions = recordDecisions()
@@ -223,7 +257,7 @@ describe('approvals inbox: deciding', () => {
     expect(db.getJob(FOREIGN_APPROVAL_JOB_ID)!.lifecycle).toBe('onhold')
   })
 
-  it('removes the item for good with a message when the request is no longer available (409)', async () => {
+  it('says in place that the request is no longer available (409), and never offers it again', async () => {
     renderPage()
     const refund = await item(APPROVAL_JOB_IDS.refundLarge)
     const button = await within(refund).findByRole('button', { name: 'Ship it' })
@@ -231,9 +265,9 @@ describe('approvals inbox: deciding', () => {
     db.getJob(APPROVAL_JOB_IDS.refundLarge)!.lifecycle = 'finished'
     db.getJob(APPROVAL_JOB_IDS.refundLarge)!.state = 'failure'
     await userEvent.click(button)
-    expect(await screen.findByText(/no longer available/)).toBeInTheDocument()
-    expect(screen.getByText(/no longer available/).closest('[role="alert"]')).not.toBeNull()
-    expect(itemLink(APPROVAL_JOB_IDS.refundLarge)).toBeUndefined()
+    expect(await within(refund).findByRole('status')).toHaveTextContent('Not decided: no longer available (already decided or canceled): Approve refund')
+    expect(within(refund).queryByRole('button', { name: 'Ship it' })).not.toBeInTheDocument()
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Waiting on me (5)' })).toBeInTheDocument())
   })
 
   it('decides many one at a time, with progress and a summary that names the failure', async () => {
@@ -253,9 +287,11 @@ describe('approvals inbox: deciding', () => {
     const dialog = await screen.findByRole('alertdialog')
     const listed = within(within(dialog).getByRole('list', { name: 'Selected requests' })).getAllByRole('listitem')
     expect(listed).toHaveLength(3)
-    expect(listed[0]).toHaveTextContent(/^Approve deploy · waiting 3m \d+s$/)
-    expect(listed[1]).toHaveTextContent(/^Approve refund \(“Ship it”\) · waiting 25m \d+s$/)
-    expect(listed[2]).toHaveTextContent(/^Approve deploy · waiting 40m \d+s$/)
+    // Two "Approve deploy": their values tell them apart.
+    expect(listed[0]).toHaveTextContent(/^Approve deploy · release v1\.8\.0.* · waiting 3m \d+s$/)
+    expect(listed[1]).toHaveTextContent(/^Approve refund \(“Ship it”\) · amount 150\.00, currency USD, cost_center CC-100 · waiting 25m \d+s$/)
+    expect(listed[2]).toHaveTextContent(/^Approve deploy · .* · waiting 40m \d+s$/)
+    expect(listed[2]!.textContent).not.toContain('release v1.8.0')
     // A refresh while the dialog is open does not change what it acts on.
     db.getJob(APPROVAL_JOB_IDS.workflowStep)!.name = 'Renamed meanwhile'
     expect(await screen.findByText('Renamed meanwhile', {}, { timeout: 4000 })).toBeInTheDocument()
@@ -268,12 +304,14 @@ describe('approvals inbox: deciding', () => {
     expect(decisions).toEqual(ids.map((id) => ({ action: 'approve', id })))
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
+    // The decided ones stay in place with their outcome.
+    expect(within(await item(APPROVAL_JOB_IDS.deployDefaultLabels)).getByRole('status')).toHaveTextContent('Approved: Approve deploy')
     // The failed one is back, with its reason.
     const failed = await item(APPROVAL_JOB_IDS.refundShipIt)
     expect(within(failed).getByRole('alert')).toHaveTextContent('Internal Server Error')
   })
 
-  it('triages from the keyboard: j moves, a approves the focused item, ? opens help', async () => {
+  it('triages from the keyboard: j moves, a approves the focused item and the keyboard stays on it, ? opens help', async () => {
     const decisions = recordDecisions()
     const user = userEvent.setup()
     renderPage()
@@ -286,9 +324,11 @@ describe('approvals inbox: deciding', () => {
     await user.keyboard('k')
     expect(first).toHaveFocus()
     await user.keyboard('a')
-    expect(await screen.findByText('Approved Approve deploy')).toBeInTheDocument()
+    expect(await within(first).findByRole('status')).toHaveTextContent('Approved: Approve deploy')
     expect(decisions).toEqual([{ action: 'approve', id: APPROVAL_JOB_IDS.deployDefaultLabels }])
-    // Focus moved on to the next request.
+    // Focus stays on the decided request: moving on takes a deliberate j.
+    expect(first).toHaveFocus()
+    await user.keyboard('j')
     expect(await item(APPROVAL_JOB_IDS.refundShipIt)).toHaveFocus()
 
     await user.keyboard('?')
@@ -297,6 +337,35 @@ describe('approvals inbox: deciding', () => {
     await user.keyboard('r')
     expect(decisions).toHaveLength(1)
     await user.click(within(help).getByRole('button', { name: 'Close' }))
+  })
+
+  it('a held key decides one request, not the ones after it', async () => {
+    const decisions = recordDecisions()
+    const user = userEvent.setup()
+    renderPage()
+    const first = await item(APPROVAL_JOB_IDS.deployDefaultLabels)
+    await within(first).findByRole('button', { name: 'Approve' })
+    await within(await item(APPROVAL_JOB_IDS.refundShipIt)).findByRole('button', { name: 'Ship it' })
+    await user.keyboard('j')
+    // Key repeat: one keydown, then five repeats.
+    await user.keyboard('{a>6}')
+    expect(await within(first).findByRole('status')).toHaveTextContent('Approved: Approve deploy')
+    expect(decisions).toEqual([{ action: 'approve', id: APPROVAL_JOB_IDS.deployDefaultLabels }])
+  })
+
+  it('a shortcut pressed twice decides the focused request once and never the next one', async () => {
+    const decisions = recordDecisions()
+    const user = userEvent.setup()
+    renderPage()
+    const first = await item(APPROVAL_JOB_IDS.deployDefaultLabels)
+    await within(first).findByRole('button', { name: 'Reject' })
+    await within(await item(APPROVAL_JOB_IDS.refundShipIt)).findByRole('button', { name: 'Hold back' })
+    await user.keyboard('j')
+    await user.keyboard('rr')
+    expect(await within(first).findByRole('status')).toHaveTextContent('Rejected: Approve deploy')
+    expect(await screen.findByText(/Approve deploy is already decided/)).toBeInTheDocument()
+    expect(decisions).toEqual([{ action: 'reject', id: APPROVAL_JOB_IDS.deployDefaultLabels }])
+    expect(db.getJob(APPROVAL_JOB_IDS.refundShipIt)!.lifecycle).toBe('onhold')
   })
 })
 

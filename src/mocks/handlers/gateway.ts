@@ -3,9 +3,30 @@
 import { bodyField, send, type Ctx, type Route } from './http'
 import type { GatewayUser, Session } from '../types'
 
+// The real gateway's refusals (checked against theeye-gateway 1.19.1, npm run test:real):
+//  - no or unreadable credentials, an unknown user: 401 with the JSON string "Unauthorized";
+//  - a known user with a wrong password, a bad session token: 401 {message:"Unauthorized", statusCode:401, stack};
+//  - the right password for an organization the user is not a member of: 403 ClientError "Forbidden".
 function unauthorized(): Response {
-  // passport's default 401: a plain-text body
-  return new Response('Unauthorized', { status: 401, headers: { 'Content-Type': 'text/plain' } })
+  return send(401, 'Unauthorized')
+}
+
+function unauthorizedError(where: string): Response {
+  return send(401, {
+    stack: `Error: Unauthorized\n    at unauthorized (/gateway/server/services/authentication/index.js:684:15)\n    at ${where}`,
+    message: 'Unauthorized',
+    statusCode: 401,
+  })
+}
+
+function notAMember(): Response {
+  return send(403, {
+    stack: 'ClientError: Forbidden\n    at Authentication.membersLogin (/gateway/server/services/authentication/index.js:448:15)',
+    message: 'Forbidden',
+    name: 'ClientError',
+    code: '',
+    status: 403,
+  })
 }
 
 function bearer(ctx: Ctx): Session | undefined {
@@ -15,12 +36,19 @@ function bearer(ctx: Ctx): Session | undefined {
   return token ? ctx.db.session(token) : undefined
 }
 
+/** No token: the bare string; a token that is not a session: the error object. */
+function bearerRefused(ctx: Ctx): Response {
+  const header = ctx.request.headers.get('authorization') ?? ''
+  return /^Bearer\s+\S/i.test(header) ? unauthorizedError('Strategy.verifySessionToken [as _verify] (/gateway/server/services/authentication/index.js:350:9)') : unauthorized()
+}
+
 function login(ctx: Ctx, identifier: string, password: string): Response {
   const user = ctx.db.userByLogin(identifier)
-  if (!user || !user.password || user.password !== password) return unauthorized()
+  if (!user || !user.password) return unauthorized()
+  if (user.password !== password) return unauthorizedError('BasicStrategy.verifyUserPassword [as _verify] (/gateway/server/services/authentication/index.js:222:18)')
   const wanted = typeof ctx.query.customer === 'string' ? ctx.query.customer : undefined
   const membership = wanted ? user.memberships.find((m) => m.customer === wanted) : user.memberships[0]
-  if (!membership) return unauthorized()
+  if (!membership) return notAMember()
   const token = ctx.db.issueToken(user.id, membership.customer)
   return token ? send(200, { access_token: token }) : unauthorized()
 }
@@ -77,7 +105,7 @@ export const gatewayRoutes: Route[] = [
     handle: (ctx) => {
       const session = bearer(ctx)
       const user = session ? ctx.db.getUser(session.userId) : undefined
-      if (!session || !user) return unauthorized()
+      if (!session || !user) return bearerRefused(ctx)
       return send(200, profileOf(ctx, session, user))
     },
   },
@@ -87,11 +115,14 @@ export const gatewayRoutes: Route[] = [
     handle: (ctx) => {
       const session = bearer(ctx)
       const user = session ? ctx.db.getUser(session.userId) : undefined
-      if (!session || !user) return unauthorized()
+      if (!session || !user) return bearerRefused(ctx)
+      // An organization the user is not a member of, known or not: 403 ClientError "UserIsNoMember" (session.js:168).
+      const noMember = () =>
+        send(403, { stack: 'ClientError: Forbidden\n    at router.put.member.member (/gateway/server/router/session.js:168:15)', message: 'Forbidden', name: 'ClientError', code: 'UserIsNoMember', status: 403 })
       const customer = ctx.db.customerById(ctx.params.customerId ?? '')
-      if (!customer) return send(404, { statusCode: 404, message: 'Not Found' })
+      if (!customer) return noMember()
       const token = ctx.db.issueToken(user.id, customer.name)
-      if (!token) return send(403, { statusCode: 403, message: 'Forbidden' })
+      if (!token) return noMember()
       return send(200, { access_token: token })
     },
   },

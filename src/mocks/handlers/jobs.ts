@@ -197,12 +197,14 @@ export const jobRoutes: Route[] = [
       const { db } = ctx
       const acl = Array.isArray(job.acl) ? (job.acl as unknown[]) : []
       const assigned = Array.isArray(job.assigned_users) ? (job.assigned_users as unknown[]) : []
+      // each user as the gateway's UiUser document (the real answer carries `_type: "UiUser"`)
+      const uiUser = (u: { id: string; username: string; email: string } | undefined) => (u ? { _type: 'UiUser', ...u } : undefined)
       return send(200, {
-        owner: userById(db, job.user_id),
-        assignee: assigned.map((id) => userById(db, id)).filter(Boolean),
+        owner: uiUser(userById(db, job.user_id)),
+        assignee: assigned.map((id) => uiUser(userById(db, id))).filter(Boolean),
         observers: db.users
           .filter((u) => acl.includes(u.email))
-          .map((u) => ({ id: u.id, username: u.username, email: u.email })),
+          .map((u) => uiUser({ id: u.id, username: u.username, email: u.email })),
       })
     }, { byCustomer: true }),
   },

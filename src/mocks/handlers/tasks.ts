@@ -3,9 +3,28 @@
 import { cancelJob } from '../seed/outcomes'
 import { serialiseTask } from '../seed/tasks'
 import { compileSort, parseLimit } from '../query'
-import type { JobDoc } from '../types'
-import { send, type Route } from './http'
+import type { JobDoc, TaskDoc } from '../types'
+import { send, type Ctx, type Route } from './http'
 import { aclFilter, callerUser, listItem, OBJECT_ID, withJob, publish } from './job-ops'
+
+/**
+ * A task as the task GETs answer it: the serialised task plus what the real serializer adds
+ * (core/service/task.js; seen on theeye-supervisor 4.15.3 through npm run test:real): `schedules`
+ * (always, [] when none), `hostname` when the task has a host, and the script populated
+ * ({_type, _id, id, filename}) with its `script_name`.
+ */
+function taskAnswer(ctx: Ctx, task: TaskDoc): Record<string, unknown> {
+  const host = typeof task.host_id === 'string' ? ctx.db.hosts.find((h) => h.id === task.host_id) : undefined
+  const script = task.script as { id?: unknown; filename?: unknown } | null | undefined
+  const hasScript = !!script && typeof script === 'object' && typeof script.filename === 'string'
+  return {
+    ...serialiseTask(task),
+    schedules: [],
+    // populated here (the task GETs), a bare id in the snapshot a job embeds
+    ...(hasScript ? { script: { _type: 'Script', _id: script.id, id: script.id, filename: script.filename }, script_name: script.filename } : {}),
+    ...(host ? { hostname: host.hostname } : {}),
+  }
+}
 
 export const taskRoutes: Route[] = [
   // GET /:customer/task: the organisation's tasks (the task secret is never serialised)
@@ -15,7 +34,7 @@ export const taskRoutes: Route[] = [
     auth: { credential: 'viewer', org: 'path' },
     handle: (ctx) => {
       const acl = aclFilter(ctx)
-      return send(200, ctx.db.tasksOf(ctx.customer!.id).filter(acl).map(serialiseTask))
+      return send(200, ctx.db.tasksOf(ctx.customer!.id).filter(acl).map((t) => taskAnswer(ctx, t)))
     },
   },
   {
@@ -27,7 +46,7 @@ export const taskRoutes: Route[] = [
       if (!OBJECT_ID.test(id)) return send(400, 'task id is invalid')
       const task = ctx.db.getTask(id)
       if (!task) return send(404, 'task not found')
-      return send(200, serialiseTask(task))
+      return send(200, taskAnswer(ctx, task))
     },
   },
   // GET /:customer/host: [{id, hostname, ...}]

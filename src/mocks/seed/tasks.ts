@@ -88,9 +88,14 @@ export function buildTask(spec: TaskSpec): TaskDoc {
   return base
 }
 
-/** The task snapshot embedded in a job (task.toObject(): no secret, customer/host nulled). */
+/**
+ * The task snapshot embedded in a job (task.toObject(): no secret, customer/host nulled). The
+ * script is a reference there: its id, not the script document (as the real GET job answers).
+ */
 export function embedTask(task: TaskDoc): Record<string, unknown> {
   const { secret: _secret, ...rest } = task
+  const script = rest.script as { id?: unknown } | null | undefined
+  if (script && typeof script === 'object' && typeof script.id === 'string') rest.script = script.id
   return rest
 }
 

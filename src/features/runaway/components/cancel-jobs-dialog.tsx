@@ -1,12 +1,10 @@
 import { isApiError } from '@/api/errors'
 import type { Job } from '@/api/schemas/job'
-import { Button } from '@/components/ui/button'
-import { Dialog } from '@/components/ui/dialog'
+import { BulkRunDialog } from '@/components/ui/bulk-run-dialog'
 import { errorMessage } from '@/components/ui/error-panel'
 import { lifecycleLabel } from '@/components/ui/status'
 import { useCancelJob, type CancelOutcome } from '@/lib/job-queries'
 import { plainText } from '@/lib/text'
-import { useSequentialRun } from '@/lib/use-sequential-run'
 
 /** A job as it was when the dialog opened: the dialog acts on exactly these, whatever refreshes. */
 export interface CancelTarget {
@@ -15,13 +13,13 @@ export interface CancelTarget {
   before: Job
 }
 
-type ItemResult =
-  | { status: 'pending' }
-  | { status: 'working' }
+/** What one cancel request came to. */
+export type CancelItemResult =
   | { status: 'done'; outcome: CancelOutcome; after?: Job }
   | { status: 'refused'; message: string }
   | { status: 'failed'; message: string }
-  | { status: 'skipped' }
+
+type ItemResult = CancelItemResult | { status: 'pending' } | { status: 'working' } | { status: 'skipped' }
 
 export function cancelVerb(count: number): string {
   return count === 1 ? 'Cancel job' : `Cancel ${count} jobs`
@@ -34,11 +32,11 @@ function effect(lifecycle: string | undefined): string {
   return lifecycleLabel(lifecycle)
 }
 
-function succeeded(r: ItemResult): boolean {
+export function succeeded(r: ItemResult): boolean {
   return r.status === 'done' && (r.outcome === 'canceled' || r.outcome === 'terminated')
 }
 
-function resultText(r: ItemResult): string {
+export function resultText(r: ItemResult): string {
   switch (r.status) {
     case 'pending':
       return 'Waiting'
@@ -66,7 +64,7 @@ function resultText(r: ItemResult): string {
   }
 }
 
-function resultIcon(r: ItemResult): string {
+export function resultIcon(r: ItemResult): string {
   if (succeeded(r)) return '✓'
   if (r.status === 'pending' || r.status === 'working') return '…'
   return '⚠'
@@ -75,22 +73,26 @@ function resultIcon(r: ItemResult): string {
 /**
  * Confirms, then cancels the snapshotted jobs one at a time (one PUT each, never retried), and
  * reports what really happened to each: the server answers 204 whether or not anything changed,
- * so useCancelJob refetches every job to tell.
+ * so useCancelJob refetches every job to tell. `onResult` hears each outcome as it lands.
  */
 export function CancelJobsDialog({
   targets,
   skipped = 0,
   onClose,
+  onResult,
+  onStart,
   returnFocus,
 }: {
   targets: CancelTarget[]
   returnFocus?: () => HTMLElement | null | undefined
   /** Jobs left out because their task does not allow cancelling (said in the dialog). */
   skipped?: number
+  onResult?: (target: CancelTarget, result: CancelItemResult) => void
+  onStart?: () => void
   onClose: (done: { cancelledIds: string[] }) => void
 }) {
   const cancel = useCancelJob()
-  const cancelOne = async (t: CancelTarget): Promise<ItemResult> => {
+  const cancelOne = async (t: CancelTarget): Promise<CancelItemResult> => {
     try {
       const r = await cancel.mutateAsync({ id: t.id, before: t.before })
       return { status: 'done', outcome: r.outcome, after: r.after }
@@ -99,96 +101,80 @@ export function CancelJobsDialog({
       return isApiError(error) && error.status === 403 ? { status: 'refused', message } : { status: 'failed', message }
     }
   }
-  const { phase: runPhase, results: ran, current, processed, start: run, stop } = useSequentialRun(targets, cancelOne)
-  const phase = runPhase === 'running' ? 'working' : runPhase
-  const results: ItemResult[] = ran.map((r, i) =>
-    r ?? (i === current ? { status: 'working' } : phase === 'done' ? { status: 'skipped' } : { status: 'pending' }),
-  )
-
-  const close = () => {
-    if (phase === 'working') return
-    onClose({ cancelledIds: targets.filter((_, i) => succeeded(results[i])).map((t) => t.id) })
-  }
 
   const count = targets.length
   const verb = cancelVerb(count)
-  const failed = results.filter((r) => !succeeded(r)).length
 
   return (
-    <Dialog
-      open
-      role="alertdialog"
-      onClose={close}
+    <BulkRunDialog
+      items={targets}
+      runOne={cancelOne}
+      onResult={onResult}
+      onStart={onStart}
       returnFocus={returnFocus}
-      title={`${verb}?`}
+      title={count === 1 ? `Cancel job “${targets[0]!.name}”?` : `${verb}?`}
       description={
         <>
-          {count === 1 ? 'This job' : `These ${count} jobs`} will be cancelled, one request each. Cancelling cannot be undone.
+          {count === 1 ? 'The job will be cancelled.' : `These ${count} jobs will be cancelled, one after the other.`} Cancelling cannot be undone.
           {skipped > 0 && ` ${skipped === 1 ? 'One job is' : `${skipped} jobs are`} left out because its task does not allow cancelling.`}
         </>
       }
-      footer={
-        phase === 'done' ? (
-          <Button variant="primary" onClick={close} autoFocus>
-            Close
-          </Button>
-        ) : (
+      confirmLabel={verb}
+      onClose={({ results }) => onClose({ cancelledIds: targets.filter((_, i) => results[i] && succeeded(results[i])).map((t) => t.id) })}
+    >
+      {({ phase, results: ran, current, processed }) => {
+        const results: ItemResult[] = ran.map((r, i) =>
+          r ?? (i === current ? { status: 'working' } : phase === 'done' ? { status: 'skipped' } : { status: 'pending' }),
+        )
+        const failed = results.filter((r) => !succeeded(r)).length
+        return (
           <>
-            {phase === 'confirm' ? (
-              <Button onClick={close}>Go back</Button>
-            ) : (
-              <Button onClick={stop}>Stop after this one</Button>
+            <ul aria-label="Jobs to cancel" className="max-h-72 space-y-1 overflow-y-auto text-sm">
+              {targets.map((t, i) => {
+                const r = results[i]!
+                return (
+                  <li key={t.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 rounded px-2 py-1 odd:bg-slate-50 dark:odd:bg-slate-800/60">
+                    <span className="min-w-0 font-medium break-words">{t.name}</span>
+                    <span className="text-slate-600 dark:text-slate-300">
+                      {phase === 'confirm' ? (
+                        effect(t.before.lifecycle)
+                      ) : (
+                        <>
+                          <span aria-hidden="true">{resultIcon(r)} </span>
+                          {resultText(r)}
+                        </>
+                      )}
+                    </span>
+                  </li>
+                )
+              })}
+            </ul>
+            {phase === 'running' && (
+              <p role="status" className="mt-3 text-sm font-medium">
+                Cancelling {Math.max(1, current + 1)} of {count}…
+              </p>
             )}
-            <Button variant="danger" pending={phase === 'working'} onClick={() => void run()}>
-              {verb}
-            </Button>
+            {phase === 'done' &&
+              (failed === 0 ? (
+                <p role="status" className="mt-3 text-sm font-medium text-emerald-800 dark:text-emerald-200">
+                  <span aria-hidden="true">✓ </span>
+                  {count === 1 ? 'The job was cancelled.' : `All ${count} jobs were cancelled.`}
+                </p>
+              ) : (
+                <div role="alert" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+                  <p className="font-semibold">
+                    <span aria-hidden="true">⚠ </span>
+                    {count === 1 ? 'The job was not cancelled.' : `${failed} of ${count} jobs were not cancelled (${processed} of ${count} processed).`}
+                  </p>
+                  <p className="mt-1">
+                    The list shows them again if they are still running. Open a job to check it; for “not cancellable”, ask an admin.
+                  </p>
+                </div>
+              ))}
           </>
         )
-      }
-    >
-      <ul aria-label="Jobs to cancel" className="max-h-72 space-y-1 overflow-y-auto text-sm">
-        {targets.map((t, i) => {
-          const r = results[i]
-          return (
-            <li key={t.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 rounded px-2 py-1 odd:bg-slate-50 dark:odd:bg-slate-800/60">
-              <span className="min-w-0 font-medium break-words">{t.name}</span>
-              <span className="text-slate-600 dark:text-slate-300">
-                {phase === 'confirm' ? (
-                  effect(t.before.lifecycle)
-                ) : (
-                  <>
-                    <span aria-hidden="true">{resultIcon(r)} </span>
-                    {resultText(r)}
-                  </>
-                )}
-              </span>
-            </li>
-          )
-        })}
-      </ul>
-      {phase === 'working' && (
-        <p role="status" className="mt-3 text-sm font-medium">
-          Cancelling {Math.max(1, current + 1)} of {count}…
-        </p>
-      )}
-      {phase === 'done' &&
-        (failed === 0 ? (
-          <p role="status" className="mt-3 text-sm font-medium text-emerald-800 dark:text-emerald-200">
-            <span aria-hidden="true">✓ </span>
-            {count === 1 ? 'The job was cancelled.' : `All ${count} jobs were cancelled.`}
-          </p>
-        ) : (
-          <div role="alert" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-            <p className="font-semibold">
-              <span aria-hidden="true">⚠ </span>
-              {failed} of {count} {count === 1 ? 'job was' : 'jobs were'} not cancelled ({processed} of {count} processed).
-            </p>
-            <p className="mt-1">
-              The list shows them again if they are still running. Open a job to check it; for “not cancellable”, ask an admin.
-            </p>
-          </div>
-        ))}
-    </Dialog>
+      }}
+    </BulkRunDialog>
   )
 }
 

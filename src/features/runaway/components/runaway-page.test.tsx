@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -120,7 +120,7 @@ describe('the runaway page', () => {
 })
 
 describe('cancelling', () => {
-  it('cancels the selected jobs one by one, reports each, and they leave the list', async () => {
+  it('cancels the selected jobs one by one, reports each; they stay in place with their outcome, then leave', async () => {
     const puts: string[] = []
     mockServer.events.on('request:start', ({ request }) => {
       if (request.method === 'PUT') puts.push(new URL(request.url).pathname)
@@ -151,7 +151,20 @@ describe('cancelling', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
-    await waitFor(async () => expect(await jobRows()).toHaveLength(1))
+    // Nothing moved: the cancelled rows are where they were, their outcome where their button was.
+    const rows = await jobRows()
+    expect(rows).toHaveLength(3)
+    const runningRow = screen.getByRole('link', { name: running }).closest('tr')!
+    expect(within(runningRow).getByRole('status')).toHaveTextContent(`Terminated (the supervisor ignores its agent’s later result): ${running}`)
+    expect(within(runningRow).queryByRole('button', { name: 'Cancel job' })).not.toBeInTheDocument()
+    expect(within(runningRow).getByRole('checkbox')).toBeDisabled()
+    // The keyboard is back on that row, not thrown to the top of the page.
+    await waitFor(() => expect([running, queued]).toContain(document.activeElement?.textContent))
+    // Once the user has moved on (pointer and focus out of the table) and the moment has passed, they leave.
+    await user.click(screen.getByRole('heading', { level: 1, name: 'Runaway jobs' }))
+    // (jsdom's pointer does not say it left the table: say it as the browser does)
+    fireEvent.pointerOut(screen.getByRole('table'), { relatedTarget: document.body })
+    await waitFor(async () => expect(await jobRows()).toHaveLength(1), { timeout: 8000 })
     expect(screen.queryByRole('link', { name: running })).not.toBeInTheDocument()
     expect(db.getJob(RUNAWAY_JOB_ID_MAP.pastTimeout)!.lifecycle).toBe('terminated')
     expect(db.getJob(RUNAWAY_JOB_ID_MAP.queuedTooLong)!.lifecycle).toBe('canceled')
@@ -164,12 +177,11 @@ describe('cancelling', () => {
     const name = nameOf(RUNAWAY_JOB_ID_MAP.pastTimeout, db)
     const row = (await screen.findByRole('link', { name })).closest('tr')!
     await user.click(within(row).getByRole('button', { name: 'Cancel job' }))
-    const dialog = screen.getByRole('alertdialog', { name: 'Cancel job?' })
-    expect(dialog).toHaveTextContent(name)
+    const dialog = screen.getByRole('alertdialog', { name: `Cancel job “${name}”?` })
     await user.click(within(dialog).getByRole('button', { name: 'Cancel job' }))
 
     expect(await within(dialog).findByText('Unchanged: the server accepted but the job did not change')).toBeInTheDocument()
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('1 of 1 job was not cancelled')
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('The job was not cancelled.')
     expect(within(dialog).queryByText('The job was cancelled.')).not.toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
     // still runaway, still listed
@@ -215,7 +227,7 @@ describe('cancelling', () => {
     const name = nameOf(RUNAWAY_JOB_ID_MAP.pastMedian, db)
     await user.click(screen.getByRole('checkbox', { name: `Select ${name}` }))
     await user.click(screen.getByRole('button', { name: 'Cancel 1 job' }))
-    const dialog = screen.getByRole('alertdialog', { name: 'Cancel job?' })
+    const dialog = screen.getByRole('alertdialog', { name: `Cancel job “${name}”?` })
 
     // Meanwhile, another job is cancelled elsewhere: the next poll drops it from the list.
     const other = nameOf(RUNAWAY_JOB_ID_MAP.queuedTooLong, db)

@@ -1,30 +1,28 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useRef, useState } from 'react'
-import { Link } from 'react-router'
 import { jobDisplayName } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
-import { LifecycleBadge } from '@/components/ui/status'
-import { jobQueries, useHostName } from '@/lib/job-queries'
+import { jobQueries } from '@/lib/job-queries'
 import { isAdminCredential, useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
+import { useKeptInPlace } from '@/lib/use-kept-in-place'
+import { useSelection } from '@/lib/use-selection'
 import {
   compactDuration,
   DEFAULT_SCRIPT_TIMEOUT_MS,
-  formatRatio,
   HISTORY_MEDIAN_FACTOR,
   HISTORY_PERCENTILE,
   MIN_HISTORY_RUNS,
   ONHOLD_LIMIT_MS,
   QUEUE_LIMIT_MS,
   QUEUE_MEDIAN_FACTOR,
-  type RunawayFlag,
 } from '../detect'
 import { RUNAWAY_LIST_LIMIT, useRunaway } from '../queries'
-import { CancelJobsDialog, toTarget, type CancelTarget } from './cancel-jobs-dialog'
-import { StartedBy } from '@/components/started-by'
+import { CancelJobsDialog, toTarget, type CancelItemResult, type CancelTarget } from './cancel-jobs-dialog'
+import { RunawayTable, type Row, type ShownRow } from './runaway-table'
 
 function Rules() {
   return (
@@ -41,14 +39,7 @@ function Rules() {
   )
 }
 
-interface Row {
-  flag: RunawayFlag
-  name: string
-  taskName?: string
-  /** Its task does not allow cancelling and we are not an admin: the server would refuse (403). */
-  blocked: boolean
-  notCancellable: boolean
-}
+const rowId = (row: Row) => row.flag.job.id
 
 export function RunawayPage() {
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -57,8 +48,12 @@ export function RunawayPage() {
   const { profile } = useSession()
   // Task names and "cancellable" flags; loaded up front so a row is never offered a cancel its task forbids.
   const tasks = useQuery(jobQueries.tasks())
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set())
+  const selection = useSelection()
+  const { selected } = selection
   const [dialog, setDialog] = useState<{ targets: CancelTarget[]; skipped: number } | null>(null)
+  // Rows the user cancelled stay where they were, with the outcome, until they move on.
+  const kept = useKeptInPlace<Row, CancelItemResult>(rowId, { paused: !!dialog })
+  const tableRef = useRef<HTMLDivElement>(null)
 
   useDocumentTitle(ready && !error ? `Runaway (${flags.length})` : 'Runaway')
 
@@ -69,24 +64,33 @@ export function RunawayPage() {
     const notCancellable = task?.cancellable === false
     return { flag, name: plainText(jobDisplayName(flag.job), 200), taskName: task?.name, notCancellable, blocked: notCancellable && !isAdmin }
   })
-  // The selection only ever holds jobs still listed and cancellable (a refresh may drop some).
-  const selectedRows = rows.filter((r) => selected.has(r.flag.job.id) && !r.blocked)
-  const cancellableRows = rows.filter((r) => !r.blocked)
+  const shown: ShownRow[] = kept.arrange(rows).map(({ item, kept: k }) => ({ row: item, kept: !!k, outcome: k?.outcome }))
+  // The selection only ever holds jobs still listed, cancellable and not already cancelled here.
+  const actionable = rows.filter((r) => !r.blocked && !kept.kept.has(rowId(r)))
+  const selectedRows = actionable.filter((r) => selected.has(rowId(r)))
+  const cancellableRows = actionable
 
   // The dialog gets a copy of the rows as they are now: refreshes do not change what it cancels.
   const openDialog = (chosen: Row[]) => {
     setDialog({ targets: chosen.map((r) => toTarget(r.flag.job, r.name)), skipped: 0 })
   }
   const openCancelAll = () => {
-    setDialog({ targets: cancellableRows.map((r) => toTarget(r.flag.job, r.name)), skipped: rows.length - cancellableRows.length })
+    setDialog({ targets: cancellableRows.map((r) => toTarget(r.flag.job, r.name)), skipped: rows.filter((r) => r.blocked).length })
   }
-  const toggle = (id: string, on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev)
-      if (on) next.add(id)
-      else next.delete(id)
-      return next
-    })
+  /** The user confirmed: pin the targets at their places before the list can drop them. */
+  const holdTargets = (targets: CancelTarget[]) => {
+    const ids = shown.map((s) => rowId(s.row))
+    for (const t of targets) {
+      const row = rows.find((r) => rowId(r) === t.id)
+      if (row) kept.hold(row, ids.indexOf(t.id))
+    }
+  }
+  /** After the dialog: back on the first target's row (its link), else the heading. */
+  const firstTargetLink = () => {
+    const id = dialog?.targets[0]?.id
+    const row = id ? tableRef.current?.querySelector(`tr[data-job-id="${CSS.escape(id)}"]`) : null
+    return row?.querySelector<HTMLElement>('a') ?? headingRef.current
+  }
 
   return (
     <div className="mx-auto max-w-7xl space-y-4 p-4 sm:p-6">
@@ -145,7 +149,7 @@ export function RunawayPage() {
         <ErrorPanel error={error} title="Could not load the running jobs" onRetry={data.refetch} />
       ) : !ready ? (
         <SkeletonRows rows={4} label="Loading runaway jobs" />
-      ) : rows.length === 0 ? (
+      ) : shown.length === 0 ? (
         <section aria-labelledby="runaway-empty" className="rounded-lg border border-slate-200 p-6 dark:border-slate-700">
           <h2 id="runaway-empty" className="text-lg font-semibold">
             <span aria-hidden="true">✓ </span>No runaway jobs
@@ -154,132 +158,33 @@ export function RunawayPage() {
           <Rules />
         </section>
       ) : (
-        <RunawayTable rows={rows} selected={selected} onToggle={toggle} onCancel={(r) => openDialog([r])} />
+        <RunawayTable
+          ref={tableRef}
+          rows={shown}
+          selected={selected}
+          onToggle={selection.set}
+          onCancel={(r) => openDialog([r])}
+          containerProps={kept.containerProps}
+        />
       )}
 
       {dialog && (
         <CancelJobsDialog
           targets={dialog.targets}
           skipped={dialog.skipped}
-          // Cancelled rows (and their buttons) leave the list: then focus goes to the page heading.
-          returnFocus={() => headingRef.current}
+          // A cancelled row keeps its place but its button gives way to the outcome: focus goes
+          // to that row's link, else to the page heading.
+          returnFocus={firstTargetLink}
+          onStart={() => holdTargets(dialog.targets)}
+          onResult={(t, result) => kept.settle(t.id, result)}
           onClose={({ cancelledIds }) => {
+            // Whatever was not attempted (stopped, or never confirmed) is back to normal.
+            for (const t of dialog.targets) if (!kept.kept.get(t.id)?.outcome) kept.release(t.id)
             setDialog(null)
-            if (cancelledIds.length) setSelected((prev) => new Set([...prev].filter((id) => !cancelledIds.includes(id))))
+            selection.remove(cancelledIds)
           }}
         />
       )}
     </div>
-  )
-}
-
-function RunawayTable({
-  rows,
-  selected,
-  onToggle,
-  onCancel,
-}: {
-  rows: Row[]
-  selected: ReadonlySet<string>
-  onToggle: (id: string, on: boolean) => void
-  onCancel: (row: Row) => void
-}) {
-  // `relative`: the sr-only header texts are absolutely positioned; without a positioned scroller
-  // they escape it and widen the whole page on a phone.
-  return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-      <table className="w-full min-w-[64rem] text-left text-sm">
-        <caption className="sr-only">Runaway jobs, furthest over their limit first</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
-          <tr>
-            <th scope="col" className="w-10 px-3 py-2">
-              <span className="sr-only">Select</span>
-            </th>
-            <th scope="col" className="px-3 py-2">Job</th>
-            <th scope="col" className="px-3 py-2">Task</th>
-            <th scope="col" className="px-3 py-2">Elapsed</th>
-            <th scope="col" className="px-3 py-2">Expected</th>
-            <th scope="col" className="px-3 py-2">Over</th>
-            <th scope="col" className="px-3 py-2">Host</th>
-            <th scope="col" className="px-3 py-2">Started by</th>
-            <th scope="col" className="px-3 py-2">Why</th>
-            <th scope="col" className="px-3 py-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
-          {rows.map((row) => (
-            <RunawayRow key={row.flag.job.id} row={row} checked={selected.has(row.flag.job.id) && !row.blocked} onToggle={onToggle} onCancel={onCancel} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
-
-function RunawayRow({ row, checked, onToggle, onCancel }: { row: Row; checked: boolean; onToggle: (id: string, on: boolean) => void; onCancel: (row: Row) => void }) {
-  const hostName = useHostName()
-  const { flag, name } = row
-  const job = flag.job
-  const noteId = `runaway-note-${job.id}`
-  return (
-    <tr className="align-top">
-      <td className="px-3 py-2">
-        <input
-          type="checkbox"
-          className="size-4"
-          aria-label={`Select ${name}`}
-          checked={checked}
-          disabled={row.blocked}
-          aria-describedby={row.blocked ? noteId : undefined}
-          onChange={(e) => onToggle(job.id, e.target.checked)}
-        />
-      </td>
-      <td className="max-w-64 px-3 py-2">
-        <Link to={`/jobs/${encodeURIComponent(job.id)}`} className="font-medium break-words text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
-          {name}
-        </Link>
-        <div className="mt-1">
-          <LifecycleBadge lifecycle={job.lifecycle} />
-        </div>
-      </td>
-      <td className="max-w-48 px-3 py-2 break-words">{row.taskName ? plainText(row.taskName, 120) : job.task_id ? <span title={job.task_id}>…{job.task_id.slice(-6)}</span> : '—'}</td>
-      <td className="px-3 py-2 whitespace-nowrap tabular-nums">{compactDuration(flag.elapsedMs)}</td>
-      <td className="px-3 py-2">
-        <ul className="space-y-0.5">
-          {flag.limits.map((l) => (
-            <li key={l.basis} className={l === flag.limit ? 'font-medium' : 'text-slate-600 dark:text-slate-300'}>
-              {l.detail}
-              {l.exceeded ? '' : ' (within)'}
-            </li>
-          ))}
-        </ul>
-      </td>
-      <td className="px-3 py-2 font-semibold whitespace-nowrap tabular-nums">{formatRatio(flag.ratio)}</td>
-      <td className="px-3 py-2">{job.host_id ? <span title={job.host_id}>{hostName(job.host_id)}</span> : '—'}</td>
-      <td className="px-3 py-2">
-        <StartedBy job={job} />
-      </td>
-      <td className="max-w-80 px-3 py-2">
-        <p>{flag.reason}</p>
-        {row.notCancellable && (
-          <p id={noteId} className="mt-1 text-amber-900 dark:text-amber-200">
-            <span aria-hidden="true">⚠ </span>
-            {row.blocked ? 'Its task does not allow cancelling; ask an admin.' : 'Its task does not allow cancelling; as an admin you still can.'}
-          </p>
-        )}
-        {job.problems.length > 0 && (
-          <p className="mt-1 text-amber-900 dark:text-amber-200" title={job.problems.join('\n')}>
-            <span aria-hidden="true">⚠ </span>Unexpected data: {plainText(job.problems.join('; '), 200)}
-          </p>
-        )}
-      </td>
-      <td className="px-3 py-2">
-        <Button size="sm" variant="danger" disabled={row.blocked} aria-describedby={row.blocked ? noteId : undefined} onClick={() => onCancel(row)}>
-          Cancel job
-        </Button>
-      </td>
-    </tr>
   )
 }
