@@ -40,6 +40,8 @@ function narrowConnectSrc(urls: Array<string | null>) {
   document.head.append(meta)
 }
 
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
 async function start() {
   const root = document.getElementById('root')!
   // index.html preloads config.json (as="fetch" crossorigin): this request picks up that response.
@@ -75,26 +77,33 @@ async function start() {
   const session = initialSession(config)
   const base = import.meta.env.BASE_URL.replace(/\/$/, '')
   const path = window.location.pathname.startsWith(base) ? window.location.pathname.slice(base.length) || '/' : window.location.pathname
-  let firstRequest: Promise<unknown> = Promise.resolve()
+  // Resolves once the request is sent, with a promise of its answer (wrapped: a then() would flatten it).
+  let firstRequest: Promise<{ answered: Promise<void> | null }> = Promise.resolve({ answered: null })
   if (session) {
     const bases = apiBaseUrls(config, session.supervisorUrl)
     configureApi({ ...bases, customer: session.customer, token: session.token, timeoutMs: config.requestTimeoutMs })
     firstRequest = import('./app/route-prefetch')
       .then(({ prefetchRouteData }) => {
-        prefetchRouteData(queryClient, path, window.location.search)
+        const answered = prefetchRouteData(queryClient, path, window.location.search)
         performance.mark('theeye:first-request-sent')
+        return { answered }
       })
-      .catch(() => undefined)
+      .catch(() => ({ answered: null }))
   }
   // The page's module graph shares modules with the prefetch's: importing it only once the request is
   // out keeps the (small) prefetch graph from waiting on the (bigger) page graph. Its chunks are
   // downloading already (modulepreload). A chunk that fails to load is reported by the route's boundary.
   const page = firstRequest.then(() => preloadRoute(path)).catch(() => undefined)
-  // Render once the page's module is in and its first request is on the wire: the page then shows in the
-  // first commit (no fallback first), and React's render work (one long task) does not hold the request
-  // back. The rows cannot show before the page's chunk anyway; a chunk that is very slow does not hold
-  // the shell back for long (the development server, serving modules one by one, not at all).
-  if (!import.meta.env.DEV) await Promise.race([Promise.all([page, firstRequest]), new Promise((resolve) => setTimeout(resolve, 1500))])
+  if (!import.meta.env.DEV) {
+    // Render once the page's module is in: the page then shows in the first commit (no fallback first),
+    // and React's render (one long task) does not hold the first request back. The rows cannot show
+    // before the page's chunk anyway; a very slow chunk holds the shell back 1.5 s at most.
+    await Promise.race([page, delay(1500)])
+    // When the answer is about to arrive, render once with the data rather than a skeleton first and the
+    // rows after it (two renders and layouts back to back): waits 250 ms at most, never for a slow server.
+    const { answered } = await firstRequest
+    if (answered) await Promise.race([answered, delay(250)])
+  }
 
   performance.mark('theeye:render')
   createRoot(root).render(
