@@ -7,7 +7,7 @@ import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
  * touches them), so the cancel journey is deterministic; the other jobs may move on their own.
  */
 
-const lifecycleSteps = (page: Page) => page.getByRole('list', { name: 'Lifecycle steps' })
+const lifecycleSteps = (page: Page) => page.getByRole('list', { name: 'Lifecycle stages' })
 const currentStep = (page: Page) => lifecycleSteps(page).locator('[aria-current="step"]')
 
 test('open a running job, cancel it, and see the timeline move', async ({ page }) => {

@@ -45,6 +45,9 @@ export function MainNavLinks({ approvals, runaway }: { approvals?: number; runaw
         Runaway
         <CountBadge count={runaway} tone="danger" />
       </NavLink>
+      <NavLink to="/workflows" className={navClass}>
+        Workflows
+      </NavLink>
     </>
   )
 }

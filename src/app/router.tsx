@@ -41,6 +41,8 @@ const JobsRoute = lazyRoute(() => import('./routes/jobs'), 'JobsRoute')
 const JobDetailRoute = lazyRoute(() => import('./routes/job-detail'), 'JobDetailRoute')
 const ApprovalsRoute = lazyRoute(() => import('./routes/approvals'), 'ApprovalsRoute')
 const RunawayRoute = lazyRoute(() => import('./routes/runaway'), 'RunawayRoute')
+const WorkflowsRoute = lazyRoute(() => import('./routes/workflows'), 'WorkflowsRoute')
+const WorkflowDetailRoute = lazyRoute(() => import('./routes/workflows-detail'), 'WorkflowDetailRoute')
 
 /** Pages main.tsx loads ahead, by the path the document opens on (index.html preloads their chunks). */
 const PRELOADED: Array<[path: string, page: LazyRoute]> = [
@@ -81,6 +83,8 @@ export function AppRoutes() {
         <Route path="jobs/:jobId" element={<Page><JobDetailRoute /></Page>} />
         <Route path="approvals" element={<Page><ApprovalsRoute /></Page>} />
         <Route path="runaway" element={<Page><RunawayRoute /></Page>} />
+        <Route path="workflows" element={<Page><WorkflowsRoute /></Page>} />
+        <Route path="workflows/:workflowId" element={<Page><WorkflowDetailRoute /></Page>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -10,6 +10,7 @@ import { userFor } from './seed/values'
 import { afterCompletion } from './handlers/job-ops'
 import { USER_IDS } from './ids'
 import type { JobDoc, TaskDoc } from './types'
+import { onJobDispatched } from './workflow-engine'
 
 const DISPATCHABLE = new Set(['ScriptJob', 'NodejsJob', 'ScraperJob'])
 
@@ -55,12 +56,16 @@ export function agentTick(db: MockDb, rng: Rng, tick: number): void {
   const queued = jobs.find(
     (j) => j.lifecycle === 'ready' && j !== running && !db.frozenJobIds.has(j.id) && DISPATCHABLE.has(j._type) && hostUp(db, j),
   )
-  if (queued) db.updateJob(queued, (j) => void (j.lifecycle = 'assigned'))
+  if (queued) {
+    db.updateJob(queued, (j) => void (j.lifecycle = 'assigned'))
+    onJobDispatched(db, queued)
+  }
   // every few ticks somebody runs a script task
   if (tick % 4 === 3) {
     const candidates = db.tasks.filter(
       (t) =>
         (t.type === 'script' || t.type === 'nodejs') &&
+        !t.workflow_id &&
         db.customerById(t.customer_id)?.name === 'demo' &&
         db.hosts.find((h) => h.id === t.host_id)?.state !== 'updates_stopped',
     )

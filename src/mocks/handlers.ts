@@ -23,6 +23,7 @@ import {
 } from './handlers/http'
 import { jobRoutes } from './handlers/jobs'
 import { taskRoutes } from './handlers/tasks'
+import { workflowRoutes } from './handlers/workflows'
 import { parseQs } from './query'
 
 export interface HandlerOptions {
@@ -33,7 +34,7 @@ export interface HandlerOptions {
 export const SUPERVISOR_PREFIX = '/mock/supervisor'
 export const GATEWAY_PREFIX = '/mock/gateway'
 
-const supervisorRoutes = compileRoutes([...jobRoutes, ...taskRoutes])
+const supervisorRoutes = compileRoutes([...jobRoutes, ...taskRoutes, ...workflowRoutes])
 const gatewayCompiled = compileRoutes(gatewayRoutes)
 
 /** passport-http-bearer: exactly one of header, query, body. */

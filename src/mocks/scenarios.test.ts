@@ -49,11 +49,11 @@ describe('scenarios', () => {
     expect(parseScenario(null)).toBe('default')
   })
 
-  it('default: ~150 jobs, exactly 3 runaways, approvals for the demo user', () => {
+  it('default: ~190 jobs (with the workflow runs), exactly 3 runaways, approvals for the demo user', () => {
     const db = createWorld('default', { now: NOW })
     const jobs = db.jobs()
-    expect(jobs.length).toBeGreaterThanOrEqual(130)
-    expect(jobs.length).toBeLessThanOrEqual(170)
+    expect(jobs.length).toBeGreaterThanOrEqual(160)
+    expect(jobs.length).toBeLessThanOrEqual(210)
     expect(new Set(jobs.map((j) => j.id)).size).toBe(jobs.length)
     expect(runaways(db, NOW).sort()).toEqual([...RUNAWAY_JOB_IDS].sort())
     const mine = jobs.filter((j) => j._type === 'ApprovalJob' && j.lifecycle === 'onhold' && (j.approvers as string[]).includes(DEMO_USER_ID))

@@ -9,6 +9,7 @@ import { generateHistory } from './worlds/demo-history'
 import { acmeJobs, specialJobs } from './worlds/demo'
 import { faultJobs } from './worlds/errors'
 import { hostileJobs, hostileTasks } from './worlds/hostile'
+import { seedWorkflowDefinitions, seedWorkflowRuns } from './worlds/workflows'
 import { HOUR, type World } from './worlds/world'
 
 export type ScenarioName = 'default' | 'empty' | 'big' | 'errors' | 'hostile'
@@ -34,6 +35,7 @@ export function createWorld(scenario: ScenarioName, opts: { now?: number; size?:
   db.workflows = [
     { id: WORKFLOW_IDS.releasePipeline, name: 'Release pipeline', customer_id: DEMO_CUSTOMER.id, steps: [TASK_IDS.deployWeb, TASK_IDS.approveDeploy] },
   ]
+  seedWorkflowDefinitions(db)
   if (scenario === 'empty') return db
 
   if (scenario === 'hostile') db.tasks.push(...hostileTasks())
@@ -45,6 +47,7 @@ export function createWorld(scenario: ScenarioName, opts: { now?: number; size?:
   db.insertMany(history)
   db.insertMany(specials)
   db.insertMany(acme)
+  if (scenario === 'default') db.insertMany(seedWorkflowRuns(db, now))
   if (scenario === 'errors') db.insertMany(faultJobs(world))
   if (scenario === 'hostile') db.insertMany(hostileJobs(world))
   return db

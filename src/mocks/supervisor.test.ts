@@ -222,9 +222,25 @@ describe('approve / reject', () => {
     expect(db.getJob(FOREIGN_APPROVAL_JOB_ID)).toMatchObject({ state: 'failure', trigger_name: 'failure' })
   })
 
-  it('finishes the workflow when its last step is approved', async () => {
+  it('moves the workflow run along its graph when a step is approved, and finishes it after its last step', async () => {
+    // Release pipeline: Approve deploy --success--> Announce release (workflow-engine.ts follows edges by trigger_name).
     expect((await api(`/demo/job/${APPROVAL_JOB_IDS.workflowStep}/approve`, { method: 'PUT' })).status).toBe(204)
-    expect(db.getJob(SPECIAL_JOB_IDS.workflowJob)).toMatchObject({ lifecycle: 'finished', state: 'success' })
+    expect(db.getJob(SPECIAL_JOB_IDS.workflowJob)).toMatchObject({ lifecycle: 'started' })
+    const next = db.jobs().filter((j) => j.workflow_job_id === SPECIAL_JOB_IDS.workflowJob && j.name === 'Announce release')
+    expect(next).toHaveLength(1)
+    expect(next[0]).toMatchObject({ lifecycle: 'ready', origin: 'workflow', _type: 'ScriptJob' })
+    // its input is the approval's output
+    expect(next[0]!.task_arguments_values).toEqual(db.getJob(APPROVAL_JOB_IDS.workflowStep)!.output)
+    db.updateJob(next[0]!, (j) => void (j.lifecycle = 'assigned'))
+    const data = { code: 0, log: 'ok\n', lastline: '{"state":"success"}', signal: null, killed: false, times: { seconds: 1, nanoseconds: 0 }, output: {} }
+    await api(`/demo/job/${next[0]!.id}`, { method: 'PUT', token: 'agent-token', body: { result: { state: 'success', data } } })
+    expect(db.getJob(SPECIAL_JOB_IDS.workflowJob)).toMatchObject({ lifecycle: 'finished', state: 'success', active_paths_counter: 0 })
+  })
+
+  it('a rejected step takes the failure edge', async () => {
+    expect((await api(`/demo/job/${APPROVAL_JOB_IDS.workflowStep}/reject`, { method: 'PUT' })).status).toBe(204)
+    const next = db.jobs().filter((j) => j.workflow_job_id === SPECIAL_JOB_IDS.workflowJob && j.id !== APPROVAL_JOB_IDS.workflowStep && j.lifecycle === 'ready')
+    expect(next.map((j) => j.name)).toEqual(['Roll back web'])
   })
 })
 
@@ -385,7 +401,7 @@ describe('other routes', () => {
     expect(tasks.find((t) => t.id === TASK_IDS.approveRefund)).not.toHaveProperty('hostname')
     expect(((await api('/demo/host')).json as any[]).map((h) => h.hostname)).toContain('db-02')
     const wfJobs = (await api('/workflows/65f1c1002a9b4c0012ab3500/job')).json as any[]
-    expect(wfJobs).toHaveLength(3)
+    expect(wfJobs.filter((j) => j.id === SPECIAL_JOB_IDS.workflowJob || j.workflow_job_id === SPECIAL_JOB_IDS.workflowJob)).toHaveLength(3)
     const children = (await api(`/workflows/65f1c1002a9b4c0012ab3500/job/${SPECIAL_JOB_IDS.workflowJob}/jobs`)).json as any[]
     expect(children.map((c) => c.order)).toEqual([0, 1])
   })

@@ -38,7 +38,7 @@ function serveJob(doc: Record<string, unknown>) {
 }
 
 function currentStep() {
-  const list = screen.getByRole('list', { name: 'Lifecycle steps' })
+  const list = screen.getByRole('list', { name: 'Lifecycle stages' })
   const current = within(list)
     .getAllByRole('listitem')
     .filter((li) => li.getAttribute('aria-current') === 'step')
@@ -67,7 +67,7 @@ describe('lifecycle timeline', () => {
     serveJob(scriptJobDoc({ lifecycle: 'assigned' }))
     renderJobDetail(ID)
     await waitFor(() => expect(currentStep()).toHaveTextContent(/assigned.*an agent on host web-01 took the job and is running it/))
-    const list = screen.getByRole('list', { name: 'Lifecycle steps' })
+    const list = screen.getByRole('list', { name: 'Lifecycle stages' })
     expect(within(list).getByText('ready').closest('li')).toHaveTextContent('Done:')
   })
 

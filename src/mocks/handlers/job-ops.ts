@@ -8,6 +8,7 @@ import { iso } from '../seed/random'
 import { embedTask, publishedTask } from '../seed/tasks'
 import { resultUser } from '../seed/values'
 import type { GatewayUser, JobDoc, TaskArgument, TaskDoc } from '../types'
+import { advanceWorkflow } from '../workflow-engine'
 import { hang, isAdmin, send, type Ctx } from './http'
 
 export const OBJECT_ID = /^[a-f0-9]{24}$/i
@@ -169,22 +170,11 @@ export function finishApproval(db: MockDb, job: JobDoc, user: ReturnType<typeof 
 }
 
 /**
- * Workflow bookkeeping: when a task job of a workflow execution completes and it was the last step (or it did
- * not succeed, so no further path runs), the WorkflowJob copies its lifecycle and state.
+ * Workflow bookkeeping: a completed task job of a workflow run moves the run along its graph (successors by
+ * trigger_name) or ends it (workflow-engine.ts).
  */
 export function afterCompletion(db: MockDb, job: JobDoc): void {
-  if (typeof job.workflow_job_id !== 'string' || !COMPLETED.has(String(job.lifecycle))) return
-  const wf = db.getJob(job.workflow_job_id)
-  if (!wf) return
-  const def = db.workflows.find((w) => w.id === job.workflow_id)
-  const last = def ? Number(job.order) >= def.steps.length - 1 : true
-  if (last || job.state !== 'success') {
-    db.updateJob(wf, (w) => {
-      w.lifecycle = job.lifecycle
-      w.state = job.state
-      w.active_paths_counter = 0
-    })
-  }
+  advanceWorkflow(db, job)
 }
 
 /**

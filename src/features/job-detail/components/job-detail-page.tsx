@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { isApiError } from '@/api/errors'
-import { isFinished, jobDisplayName } from '@/api/schemas/job'
+import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
 import { LifecycleBadge, StateBadge } from '@/components/ui/status'
@@ -24,11 +24,17 @@ const backLink = (
   </Link>
 )
 
+/**
+ * Slot for a workflow run's own view (graph, steps, timeline, run actions), given by the route: when
+ * set, a WorkflowJob's page shows it instead of the plain steps list and the job actions.
+ */
+export type WorkflowRunSlot = (run: Job) => ReactNode
+
 /** `/jobs/:jobId`: validates the id before asking the server anything. */
-export function JobDetailPage({ jobId }: { jobId: string | undefined }) {
+export function JobDetailPage({ jobId, workflowRunView }: { jobId: string | undefined; workflowRunView?: WorkflowRunSlot }) {
   if (!isValidJobId(jobId)) return <InvalidJobId jobId={jobId} />
   // A new id is a new page: no state (observed transitions, open dialogs) carries over.
-  return <JobDetail key={jobId} jobId={jobId} />
+  return <JobDetail key={jobId} jobId={jobId} workflowRunView={workflowRunView} />
 }
 
 function InvalidJobId({ jobId }: { jobId: string | undefined }) {
@@ -59,7 +65,7 @@ function useObservedTransitions(lifecycle: string | undefined, observedAt: numbe
   return log.entries
 }
 
-function JobDetail({ jobId }: { jobId: string }) {
+function JobDetail({ jobId, workflowRunView }: { jobId: string; workflowRunView?: WorkflowRunSlot }) {
   const { config } = useSession()
   const refreshMs = config.refreshIntervalMs
   // While the job runs, the cheap lifecycle endpoint (a bare string) is what polls; the full
@@ -88,9 +94,10 @@ function JobDetail({ jobId }: { jobId: string }) {
   }, [endpointLifecycle, documentLifecycle, refetchDetail])
   const participants = useQuery({ ...jobDetailQueries.participants(jobId), enabled: !!job })
   const isWorkflow = job?._type === 'WorkflowJob'
+  const ownRunView = isWorkflow && !!workflowRunView
   const workflowRun = useQuery({
     ...jobDetailQueries.workflowRun(jobId, job?.workflow_id),
-    enabled: isWorkflow,
+    enabled: isWorkflow && !ownRunView,
     refetchInterval: running ? refreshMs : false,
   })
 
@@ -166,8 +173,9 @@ function JobDetail({ jobId }: { jobId: string }) {
             </ul>
           </div>
         )}
-        <JobActions job={current_job} />
+        {!ownRunView && <JobActions job={current_job} />}
       </header>
+      {ownRunView && workflowRunView(current_job)}
       <JobFacts job={current_job} participants={participants} hostName={host} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <LifecycleTimeline
@@ -177,7 +185,7 @@ function JobDetail({ jobId }: { jobId: string }) {
           observed={observed}
           host={host}
           refreshMs={refreshMs}
-          workflowRun={isWorkflow ? workflowRun : undefined}
+          workflowRun={isWorkflow && !ownRunView ? workflowRun : undefined}
         />
         <div className="min-w-0 space-y-6">
           <OutputSection job={current_job} />

@@ -113,7 +113,7 @@ export function LifecycleTimeline({
   return (
     <section aria-label="Lifecycle" className="space-y-4">
       <h2 className="text-lg font-semibold">Lifecycle</h2>
-      <ol aria-label="Lifecycle steps">
+      <ol aria-label="Lifecycle stages">
         {steps.map((step, i) => (
           <StepItem key={`${step.key}-${i}`} step={step} />
         ))}
