@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
+import { Server as SocketServer } from 'socket.io'
 import { createHandlers } from '../src/mocks/handlers'
 import { APPROVAL_JOB_IDS, RUNAWAY_JOB_IDS } from '../src/mocks/ids'
 import { createWorld } from '../src/mocks/scenarios'
 import type { MockDb } from '../src/mocks/db'
+import { audienceOf, jobEvent, receives, type Audience } from '../src/mocks/socket'
 import { expect, test } from './fixtures'
 
 /**
@@ -23,9 +25,12 @@ interface Seen {
 }
 
 let server: Server
+let io: SocketServer
 let base = ''
 let db: MockDb
 const seen: Seen[] = []
+/** What each socket.io handshake carried: its URL (never the token) and whether `auth` held the token. */
+const handshakes: Array<{ url: string; authToken: unknown }> = []
 
 async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = []
@@ -55,12 +60,47 @@ test.beforeAll(async () => {
     res.writeHead(response.status, headers)
     res.end(Buffer.from(await response.arrayBuffer()))
   })
+  // A real socket.io 4 server on the gateway's origin, speaking the gateway's handshake
+  // (theeye-gateway server/services/notifications/sockets): authorize, then autosubscribe, each acked;
+  // job events named after their topic, delivered by organization and ACL.
+  io = new SocketServer(server, { path: '/mock/gateway/socket.io', cors: { origin: '*', credentials: true } })
+  const audiences = new Map<string, Audience>()
+  io.on('connection', (socket) => {
+    const token = (socket.handshake.auth as { access_token?: unknown }).access_token
+    handshakes.push({ url: socket.handshake.url, authToken: token })
+    let authorized = false
+    socket.on('post:authorize', (_params: unknown, ack: (a: unknown) => void) => {
+      if (!audienceOf(db, typeof token === 'string' ? token : null)) {
+        ack({ status: 401, message: 'authentication error' })
+        socket.disconnect()
+        return
+      }
+      authorized = true
+      ack({ status: 200, message: 'authorized' })
+    })
+    socket.on('post:autosubscribe', (_params: unknown, ack: (a: unknown) => void) => {
+      const audience = authorized ? audienceOf(db, token as string) : null
+      if (!audience) return ack({ status: 401, message: 'Incompleted authorization handshake' })
+      audiences.set(socket.id, audience)
+      ack({ status: 200, body: { message: 'auto-subscription success' } })
+    })
+    socket.on('disconnect', () => audiences.delete(socket.id))
+  })
+  const emitJobChange = (job: Parameters<typeof jobEvent>[1], operation: 'create' | 'update') => {
+    const event = jobEvent(db, job, operation)
+    if (!event) return
+    for (const [id, audience] of audiences) if (receives(audience, event)) io.to(id).emit(event.topic, event.data)
+  }
+  detachSocket = db.onJobChange(emitJobChange)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 
+let detachSocket = () => {}
+
 test.afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve))
+  detachSocket()
+  await new Promise<void>((resolve) => void io.close(() => resolve()))
 })
 
 test.beforeEach(async ({ page }) => {
@@ -131,4 +171,37 @@ test('the connect-src of the page is narrowed to the configured servers', async 
   expect(outcome).toBe('blocked')
   const direct = await fetch(`${other}/mock/supervisor/api/status`, { headers: { Origin: 'http://example.test' } })
   expect(direct.status).toBeLessThan(500)
+})
+
+test('live by push from a real socket.io 4 server on the gateway origin: a job changed on the server shows within 2 s, the token never in a URL', async ({ page, guard }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      json: { supervisorUrl: `${base}/mock/supervisor`, gatewayUrl: `${base}/mock/gateway`, customer: 'demo', accessToken: 'demo-token', refreshIntervalMs: 600_000 },
+    }),
+  )
+  handshakes.length = 0
+  await page.goto(`/jobs/${RUNAWAY_JOB_IDS[1]}`)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  const status = page.getByRole('banner').getByRole('status').filter({ hasText: /^(Live|Reconnecting|Polling)/ })
+  await expect(status).toHaveText(/^Live/)
+  await expect(page.getByRole('main').getByText('assigned').first()).toBeVisible()
+
+  const before = seen.filter((r) => r.method === 'GET').length
+  const job = db.getJob(RUNAWAY_JOB_IDS[1]!)!
+  db.updateJob(job, (j) => {
+    j.lifecycle = 'finished'
+    j.state = 'failure'
+    j.output = ['"from-the-real-socket"']
+  })
+  await expect(page.getByRole('main').getByText('failure').first()).toBeVisible({ timeout: 2000 })
+  // The trimmed event was followed by one read of the job's document (for output), not a poll of lists.
+  await expect(page.getByRole('main').getByText('from-the-real-socket').first()).toBeVisible({ timeout: 2000 })
+  const reads = seen.slice(0).filter((r) => r.method === 'GET').slice(before)
+  expect(reads.filter((r) => r.path === '/mock/supervisor/demo/job').length).toBe(0)
+
+  // One connection for the tab; the token travelled in the handshake's auth, never in its URL.
+  expect(handshakes.length).toBe(1)
+  expect(handshakes[0]!.authToken).toBe('demo-token')
+  expect(handshakes[0]!.url).not.toMatch(/demo-token|access_token/)
+  expect(guard.badRequests).toEqual([])
 })

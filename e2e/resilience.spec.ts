@@ -136,10 +136,18 @@ test.describe('failing servers give a clear message with the next step', () => {
     await page.goto('/jobs?scenario=default')
     const firstJob = page.locator('a[href^="/jobs/"]').first()
     await expect(firstJob).toBeVisible()
-    await page.evaluate(() => window.__mockDb!.failNext('GET /demo/job', 'network-error', 1000))
-    await expect(page.getByText(/refresh failed/i).first()).toBeVisible({ timeout: 20_000 })
+    // The network drops: requests fail and the live socket goes with them (the page falls back to polling).
+    await page.evaluate(() => {
+      window.__mockDb!.failNext('GET /demo/job', 'network-error', 1000)
+      ;(window as unknown as { __mockSocket: { drop(ms: number): void } }).__mockSocket.drop(Number.POSITIVE_INFINITY)
+    })
+    // (the socket drop is noticed first, then the next poll fails and is retried twice)
+    await expect(page.getByText(/refresh failed/i).first()).toBeVisible({ timeout: 30_000 })
     await expect(firstJob).toBeVisible()
-    await page.evaluate(() => window.__mockDb!.clearFailures())
+    await page.evaluate(() => {
+      window.__mockDb!.clearFailures()
+      ;(window as unknown as { __mockSocket: { restore(): void } }).__mockSocket.restore()
+    })
     await expect(page.getByText(/refresh failed/i)).toHaveCount(0, { timeout: 20_000 })
   })
 

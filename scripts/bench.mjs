@@ -12,7 +12,8 @@
 // Options: --no-build  --strict  --runs=N (loads per size, default 5)  --idle-seconds=S (default 20)
 //          --port=P (default 4230; uses P, P+1, P+2; or BENCH_PORT)  --bare-runs=N (default 9)
 //          --latency=MS (supervisor answer delay in the bare comparison, default 0)
-//          --only=bundle,bare,ttfr,big,log,requests (subset, for working on one figure)
+//          --only=bundle,bare,ttfr,big,log,requests,live (subset, for working on one figure)
+//          --live-idle-seconds=N (push vs polling idle window, scaled to 5 minutes; default 30)
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
@@ -22,6 +23,7 @@ import { chromium } from '@playwright/test'
 import { measureBundle } from './size-budget.mjs'
 import { cleanup, onCleanup, run, startServer, stopChild, withTimeout } from './bench/proc.mjs'
 import { compareWithBare, formatWaterfall } from './bench/bare.mjs'
+import { liveRows, pushVersusPolling } from './bench/live.mjs'
 import { startStatic, startSupervisor } from './bench/servers.mjs'
 import {
   bigList,
@@ -49,7 +51,8 @@ const NO_BUILD = flag('no-build')
 const STRICT = flag('strict')
 const RUNS = Math.max(1, Number(opt('runs', 5)) || 5)
 const IDLE_MS = Math.max(2, Number(opt('idle-seconds', 20)) || 20) * 1000
-const ONLY = opt('only', 'bundle,bare,ttfr,big,log,requests').split(',')
+const ONLY = opt('only', 'bundle,bare,ttfr,big,log,requests,live').split(',')
+const LIVE_IDLE_MS = Math.max(5, Number(opt('live-idle-seconds', 30)) || 30) * 1000
 const PORT = Number(opt('port', process.env.BENCH_PORT ?? 4230))
 const SUPERVISOR_PORT = PORT + 1
 const STATIC_PORT = PORT + 2
@@ -59,7 +62,7 @@ const BASE = `http://127.0.0.1:${PORT}`
 const SIZES = [100, 1000, 10000]
 const BIG = 10000
 const FILTER_TEXT = 'backup db'
-const HARD_LIMIT_MS = 8 * 60_000
+const HARD_LIMIT_MS = (8 + (ONLY.includes('live') ? 3 : 0)) * 60_000
 
 const BUDGETS = {
   initialJs: 120 * 1024,
@@ -159,7 +162,7 @@ async function main() {
     row('totalJsGzip', 'All JS, gzip (every chunk, incl. mock backend)', { value: b.totalJsGzip, display: kB(b.totalJsGzip) })
     row('totalCssGzip', 'All CSS, gzip', { value: b.totalCssGzip, display: kB(b.totalCssGzip) })
   }
-  const needBrowser = ['bare', 'ttfr', 'big', 'log', 'requests'].some((k) => ONLY.includes(k))
+  const needBrowser = ['bare', 'ttfr', 'big', 'log', 'requests', 'live'].some((k) => ONLY.includes(k))
   if (!needBrowser) return
 
   // browser ------------------------------------------------------------------------------------------------
@@ -189,7 +192,7 @@ async function main() {
   // against a bare page, as a configured deployment ---------------------------------------------------------
   if (ONLY.includes('bare')) await step('dashboard against a bare page', () => withTimeout(bareComparison(browser), 300_000, 'bare page comparison'))
 
-  if (!['ttfr', 'big', 'log', 'requests'].some((k) => ONLY.includes(k))) return
+  if (!['ttfr', 'big', 'log', 'requests', 'live'].some((k) => ONLY.includes(k))) return
   log(`starting vite preview on ${BASE}…`)
   const server = await startServer('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     readyUrl: `${BASE}/config.json`,
@@ -335,6 +338,15 @@ async function main() {
       budget: { max: BUDGETS.hiddenRequests, text: 'none' },
       note: r.error ? undefined : `${agree(r.hidden)}${r.hidden.paths.length ? `; ${r.hidden.paths.join(' ')}` : ''}`,
     })
+  }
+
+  // push versus polling (scripts/bench/live.mjs) -------------------------------------------------------------
+  if (ONLY.includes('live')) {
+    const r = await step('push versus polling', () =>
+      withTimeout(pushVersusPolling(browser, BASE, { runs: RUNS, idleMs: LIVE_IDLE_MS, log }), 2 * LIVE_IDLE_MS + 240_000, 'push versus polling'),
+    )
+    raw.live = r
+    liveRows(r, row)
   }
 }
 

@@ -29,7 +29,10 @@ function narrowConnectSrc(urls: Array<string | null>) {
   if (import.meta.env.DEV) return
   const origins = urls.flatMap((u) => {
     try {
-      return u ? [new URL(u, window.location.href).origin] : []
+      if (!u) return []
+      const url = new URL(u, window.location.href)
+      // The gateway's socket.io connects over ws(s):// to the same host.
+      return [url.origin, `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`]
     } catch {
       return []
     }

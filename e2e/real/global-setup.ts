@@ -14,7 +14,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   const onExit = () => stop()
   const onSignal = (signal: NodeJS.Signals) => {
     stop()
-    process.kill(process.pid, signal)
+    // Playwright handles SIGINT itself (and then runs the teardown, a no-op by now); where nobody
+    // else listens, the signal does what it would have done without us.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal)
   }
   process.once('exit', onExit)
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal)

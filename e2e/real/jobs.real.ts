@@ -76,3 +76,44 @@ test('a job started through the API while the list is open shows up', async ({ p
   await expect(jobLink(page, created.body.id)).toBeVisible()
   await expect(table(page).getByRole('link').first()).toHaveAttribute('href', `/jobs/${created.body.id}`)
 })
+
+test('runs a finished job again with an edited argument, and restarts another in place', async ({ page, real }) => {
+  const original = real.world.jobs.backupSuccess
+  await page.goto(`/jobs/${original.id}`)
+  await expect(page.getByRole('heading', { level: 1, name: original.name })).toBeVisible()
+  await page.getByRole('button', { name: 'Run again' }).click()
+  const dialog = page.getByRole('dialog', { name: `Run “${original.name}” again` })
+  const database = dialog.getByRole('textbox', { name: /database/ })
+  await expect(database).toHaveValue('customers')
+  await database.fill('billing')
+  await dialog.getByRole('button', { name: 'Start new job' }).click()
+  // POST /job on the real supervisor: a new job, and the page moves to it.
+  await expect(page).not.toHaveURL(new RegExp(`/jobs/${original.id}$`))
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f]{24}$/)
+  const newId = page.url().split('/').pop()!
+  const created = await serverJob(real, newId)
+  expect(created).toMatchObject({ name: original.name, lifecycle: 'ready' })
+  expect((created as unknown as { task_arguments_values: unknown[] }).task_arguments_values).toEqual(['billing'])
+  await expect(page.getByRole('list', { name: 'Lifecycle steps' }).locator('[aria-current="step"]')).toContainText(/ready|queued/i)
+
+  // Restart keeps the job: PUT /:customer/job/:id/restart puts the same job back in the queue.
+  const nightly = real.world.jobs.nightlySuccess
+  await page.goto(`/jobs/${nightly.id}`)
+  await expect(page.getByRole('region', { name: 'Output' })).toContainText('nightly.pdf')
+  await page.getByRole('button', { name: 'Restart' }).click()
+  await page.getByRole('dialog', { name: `Restart “${nightly.name}”` }).getByRole('button', { name: 'Restart job' }).click()
+  await expect(page.getByText('Job restarted: it is queued to run again.')).toBeVisible()
+  expect(await serverJob(real, nightly.id)).toMatchObject({ id: nightly.id, lifecycle: 'ready', state: 'in_progress' })
+  await expect(page.getByRole('list', { name: 'Lifecycle steps' }).locator('[aria-current="step"]')).toContainText(/ready|queued/i)
+  await expect(page.getByRole('region', { name: 'Output' })).not.toContainText('nightly.pdf')
+})
+
+test('the runaway view reads the server’s running jobs without an error', async ({ page, guard }) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Runaway/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Runaway jobs' })).toBeVisible()
+  // Either verdict is the server's to give (how long the seeded jobs have waited depends on the
+  // machine); what must not happen is a failed load.
+  await expect(page.getByRole('heading', { name: 'No runaway jobs' }).or(page.getByRole('table'))).toBeVisible()
+  await expect(page.getByText('Could not load the running jobs')).toHaveCount(0)
+  expect(guard.requests.some((r) => /\/demo\/job\?.*lifecycle/.test(decodeURIComponent(r.url())))).toBe(true)
+})

@@ -2,6 +2,7 @@ import { useIsFetching, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router'
 import { configureApi } from '@/api/client'
+import { LiveStatus } from '@/lib/live/live-status'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useToast } from '@/components/ui/toast'
@@ -10,6 +11,8 @@ import { useTheme } from './theme'
 
 // The live counts need the jobs API and its schemas: loaded after the first paint.
 const MainNavLinksWithCounts = lazy(async () => ({ default: (await import('./nav-counts')).MainNavLinksWithCounts }))
+// Push (socket.io) loads after the first view too; until it is live, polling keeps data fresh.
+const LiveConnector = lazy(() => import('@/lib/live/connector'))
 
 /** Signs out on the first 401 any request meets, and sends the user to /sign-in. */
 function useUnauthorizedRedirect() {
@@ -105,6 +108,10 @@ function SignedInLayout() {
             <span className="sr-only" role="status">
               {fetching > 0 ? 'Refreshing' : ''}
             </span>
+            <LiveStatus />
+            <Suspense fallback={null}>
+              <LiveConnector />
+            </Suspense>
             {config.mock && (
               <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100" title="The built-in mock backend answers all requests">
                 Mock backend

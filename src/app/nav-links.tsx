@@ -48,6 +48,9 @@ export function MainNavLinks({ approvals, runaway }: { approvals?: number; runaw
       <NavLink to="/workflows" className={navClass}>
         Workflows
       </NavLink>
+      <NavLink to="/tasks" className={navClass}>
+        Tasks
+      </NavLink>
     </>
   )
 }

@@ -43,6 +43,8 @@ const ApprovalsRoute = lazyRoute(() => import('./routes/approvals'), 'ApprovalsR
 const RunawayRoute = lazyRoute(() => import('./routes/runaway'), 'RunawayRoute')
 const WorkflowsRoute = lazyRoute(() => import('./routes/workflows'), 'WorkflowsRoute')
 const WorkflowDetailRoute = lazyRoute(() => import('./routes/workflows-detail'), 'WorkflowDetailRoute')
+const TasksRoute = lazyRoute(() => import('./routes/tasks'), 'TasksRoute')
+const TaskRunRoute = lazyRoute(() => import('./routes/task-run'), 'TaskRunRoute')
 
 /** Pages main.tsx loads ahead, by the path the document opens on (index.html preloads their chunks). */
 const PRELOADED: Array<[path: string, page: LazyRoute]> = [
@@ -85,6 +87,8 @@ export function AppRoutes() {
         <Route path="runaway" element={<Page><RunawayRoute /></Page>} />
         <Route path="workflows" element={<Page><WorkflowsRoute /></Page>} />
         <Route path="workflows/:workflowId" element={<Page><WorkflowDetailRoute /></Page>} />
+        <Route path="tasks" element={<Page><TasksRoute /></Page>} />
+        <Route path="tasks/:taskId/run" element={<Page><TaskRunRoute /></Page>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

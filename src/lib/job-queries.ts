@@ -17,8 +17,9 @@ import type { Job } from '@/api/schemas/job'
 import { plainText } from './text'
 
 /**
- * Shared query-key factory for jobs. Every feature that reads or changes jobs goes through it,
- * so a cancel in one place refreshes the list, the detail, the approvals and the runaway views.
+ * Shared query-key factory for jobs. Every feature that reads jobs builds its queries from it
+ * (the approvals inbox and the runaway view are `jobQueries.list(...)` with their own filters), so
+ * one invalidation of `jobKeys.lists()` refreshes the list, the approvals and the runaway views.
  */
 export const jobKeys = {
   all: ['jobs'] as const,
@@ -81,10 +82,6 @@ export function cancelOutcome(before: Job | undefined, after: Job | undefined): 
   return 'other'
 }
 
-/**
- * Cancel one job, then refetch it to learn the truth. Resolves once every affected view
- * (lists, approvals, runaway) has been told to refresh, so the button stays pending until then.
- */
 /** Reads a job back after a cancel's 204 and says what really happened. */
 async function readBack(qc: QueryClient, id: string, before: Job | undefined): Promise<CancelResult> {
   let after: Job | undefined
@@ -96,15 +93,28 @@ async function readBack(qc: QueryClient, id: string, before: Job | undefined): P
   return { before, after, outcome: cancelOutcome(before, after) }
 }
 
-function invalidateAfterCancel(qc: QueryClient, id: string) {
+/**
+ * After a job changed: every list of jobs (the jobs list, the approvals inbox, the runaway view and
+ * the navigation counts all live under `jobKeys.lists()`), and that job's own document and
+ * lifecycle. Resolves when they are fresh, so a button stays pending until then.
+ */
+export function invalidateJob(qc: QueryClient, id: string) {
   return Promise.all([
     qc.invalidateQueries({ queryKey: jobKeys.lists() }),
+    qc.invalidateQueries({ queryKey: jobKeys.detail(id) }),
     qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
-    qc.invalidateQueries({ queryKey: ['approvals'] }),
-    qc.invalidateQueries({ queryKey: ['runaway'] }),
   ])
 }
 
+/** After a cancel the document was just read back (readBack): the lists and the lifecycle. */
+function invalidateAfterCancel(qc: QueryClient, id: string) {
+  return Promise.all([qc.invalidateQueries({ queryKey: jobKeys.lists() }), qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) })])
+}
+
+/**
+ * Cancel one job, then refetch it to learn the truth. Resolves once every affected view has been
+ * told to refresh, so the button stays pending until then.
+ */
 export function useCancelJob() {
   const qc = useQueryClient()
   return useMutation({
@@ -137,12 +147,6 @@ export function useDecideApproval() {
   return useMutation({
     mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
       decision === 'approve' ? approveJob(id) : rejectJob(id),
-    onSettled: (_data, _error, { id }) =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: jobKeys.detail(id) }),
-        qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
-        qc.invalidateQueries({ queryKey: jobKeys.lists() }),
-        qc.invalidateQueries({ queryKey: ['approvals'] }),
-      ]),
+    onSettled: (_data, _error, { id }) => invalidateJob(qc, id),
   })
 }

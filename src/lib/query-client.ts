@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { isApiError } from '@/api/errors'
+import { withPollingSwitch } from './live/polling'
 
 /** Retry only what can heal: network errors, timeouts, 408, 429, 5xx. Never a 4xx. Never a mutation. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -8,7 +9,8 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient(opts: { onError?: (error: unknown) => void; test?: boolean } = {}): QueryClient {
-  return new QueryClient({
+  // Polling slows to a safety re-sync while push is live (live/polling.ts).
+  return withPollingSwitch(new QueryClient({
     queryCache: new QueryCache({ onError: opts.onError }),
     mutationCache: new MutationCache({ onError: opts.onError }),
     defaultOptions: {
@@ -22,5 +24,5 @@ export function createQueryClient(opts: { onError?: (error: unknown) => void; te
       },
       mutations: { retry: false },
     },
-  })
+  }))
 }

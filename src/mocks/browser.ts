@@ -6,6 +6,7 @@ import { startSimulatedAgent } from './agent'
 import type { MockDb } from './db'
 import { createHandlers } from './handlers'
 import { createWorld, type ScenarioName } from './scenarios'
+import { createMockSocket, type MockSocketControl } from './socket'
 
 declare global {
   interface Window {
@@ -13,6 +14,8 @@ declare global {
     __mockDb?: MockDb
     /** replace the world with a fresh scenario; returns the new db */
     __mockReset?: (scenario?: ScenarioName) => MockDb
+    /** the mock gateway's socket: drop it, let it come back (mock mode only) */
+    __mockSocket?: MockSocketControl
   }
 }
 
@@ -27,7 +30,11 @@ export interface MockWorkerOptions {
 
 export async function startMockWorker(scenario: ScenarioName, opts: MockWorkerOptions = {}): Promise<MockDb> {
   let db = createWorld(scenario, { size: opts.size })
-  const worker = setupWorker(...createHandlers(() => db, { latencyMs: opts.latencyMs ?? 120 }))
+  // The errors scenario's socket drops every 45 s and comes back after 4 s.
+  const socket = createMockSocket(() => db, scenario === 'errors' ? { dropEveryMs: 45_000, downMs: 4000 } : {})
+  socket.attach(db)
+  window.__mockSocket = socket.control
+  const worker = setupWorker(...createHandlers(() => db, { latencyMs: opts.latencyMs ?? 120 }), socket.handler)
   await worker.start({
     onUnhandledRequest: 'bypass',
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
@@ -39,6 +46,7 @@ export async function startMockWorker(scenario: ScenarioName, opts: MockWorkerOp
   window.__mockReset = (next: ScenarioName = scenario) => {
     stopAgent()
     db = createWorld(next, { size: opts.size })
+    socket.attach(db)
     stopAgent = interval > 0 ? startSimulatedAgent(db, { intervalMs: interval }) : () => {}
     window.__mockDb = db
     return db

@@ -157,6 +157,7 @@ export class MockDb {
   private failRules: FailRule[] = []
   private clock: () => number
   private listeners = new Set<() => void>()
+  private jobListeners = new Set<(job: JobDoc, operation: 'create' | 'update') => void>()
 
   constructor(opts: MockDbOptions) {
     this.scenario = opts.scenario
@@ -222,6 +223,7 @@ export class MockDb {
     this.jobList.push(job)
     this.byId.set(job.id, job)
     this.changed()
+    this.jobChanged(job, 'create')
     return job
   }
 
@@ -251,6 +253,7 @@ export class MockDb {
     mutate?.(job)
     job.last_update = this.nowIso()
     this.changed()
+    this.jobChanged(job, 'update')
     return job
   }
 
@@ -342,5 +345,15 @@ export class MockDb {
 
   changed(): void {
     for (const l of this.listeners) l()
+  }
+
+  /** Per-job changes (created, updated), for the mock gateway's socket events (mocks/socket.ts). */
+  onJobChange(listener: (job: JobDoc, operation: 'create' | 'update') => void): () => void {
+    this.jobListeners.add(listener)
+    return () => this.jobListeners.delete(listener)
+  }
+
+  private jobChanged(job: JobDoc, operation: 'create' | 'update'): void {
+    for (const l of this.jobListeners) l(job, operation)
   }
 }

@@ -22,6 +22,7 @@ import {
   type Route,
 } from './handlers/http'
 import { jobRoutes } from './handlers/jobs'
+import { remoteOptionsHandlers, runTaskRoutes } from './handlers/run-tasks'
 import { taskRoutes } from './handlers/tasks'
 import { workflowRoutes } from './handlers/workflows'
 import { parseQs } from './query'
@@ -34,7 +35,7 @@ export interface HandlerOptions {
 export const SUPERVISOR_PREFIX = '/mock/supervisor'
 export const GATEWAY_PREFIX = '/mock/gateway'
 
-const supervisorRoutes = compileRoutes([...jobRoutes, ...taskRoutes, ...workflowRoutes])
+const supervisorRoutes = compileRoutes([...jobRoutes, ...taskRoutes, ...workflowRoutes, ...runTaskRoutes])
 const gatewayCompiled = compileRoutes(gatewayRoutes)
 
 /** passport-http-bearer: exactly one of header, query, body. */
@@ -120,5 +121,6 @@ export function createHandlers(getDb: () => MockDb, opts: HandlerOptions = {}): 
     http.all(`*${SUPERVISOR_PREFIX}/*`, make('supervisor')),
     http.all(`*${SUPERVISOR_PREFIX}`, make('supervisor')),
     http.all(`*${GATEWAY_PREFIX}/*`, make('gateway')),
+    ...remoteOptionsHandlers(getDb),
   ]
 }

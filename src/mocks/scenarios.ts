@@ -9,6 +9,7 @@ import { generateHistory } from './worlds/demo-history'
 import { acmeJobs, specialJobs } from './worlds/demo'
 import { faultJobs } from './worlds/errors'
 import { hostileJobs, hostileTasks } from './worlds/hostile'
+import { runTasks } from './worlds/run-tasks'
 import { seedWorkflowDefinitions, seedWorkflowRuns } from './worlds/workflows'
 import { HOUR, type World } from './worlds/world'
 
@@ -31,7 +32,7 @@ export function createWorld(scenario: ScenarioName, opts: { now?: number; size?:
   const db = new MockDb({ scenario, now })
   const rng = createRng(0x7e7e + SCENARIO_NAMES.indexOf(scenario))
   const world: World = { db, rng, now, ctx: { rng, customer: DEMO_CUSTOMER, user: null } }
-  db.tasks = [...demoTasks(rng), ...acmeTasks(rng)]
+  db.tasks = [...demoTasks(rng), ...acmeTasks(rng), ...runTasks()]
   db.workflows = [
     { id: WORKFLOW_IDS.releasePipeline, name: 'Release pipeline', customer_id: DEMO_CUSTOMER.id, steps: [TASK_IDS.deployWeb, TASK_IDS.approveDeploy] },
   ]

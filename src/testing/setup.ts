@@ -30,5 +30,6 @@ afterEach(() => {
   cleanup()
   mockServer.resetHandlers()
   sessionStorage.clear()
+  localStorage.removeItem('theeye.approvals.notify')
 })
 afterAll(() => mockServer.close())

@@ -4,6 +4,8 @@ import { isRecord, orUndefined, parseFields } from './tolerant'
 export interface ArgumentOption {
   id: string
   label: string
+  /** The option's id exactly as the definition holds it (a number stays a number when sent). */
+  rawId?: unknown
 }
 
 export interface TaskArgument {
@@ -20,6 +22,8 @@ export interface TaskArgument {
   masked?: boolean
   charsmin?: number
   charsmax?: number
+  /** alnum | alpha | num (theeye-web's charset rule) */
+  charset?: string
   pattern?: string
   options: ArgumentOption[]
   /** remote-options: where the options come from */
@@ -42,6 +46,7 @@ const argumentShape = {
   masked: z.boolean(),
   charsmin: orUndefined(num),
   charsmax: orUndefined(num),
+  charset: orUndefined(z.string()),
   pattern: z.pipe(z.nullable(z.string()), z.transform((v: string | null) => v || undefined)),
   endpoint_url: z.string(),
   id_attribute: z.string(),
@@ -51,12 +56,12 @@ const argumentShape = {
 function parseOptions(raw: unknown): ArgumentOption[] {
   if (!Array.isArray(raw)) return []
   return raw.flatMap((o): ArgumentOption[] => {
-    if (typeof o === 'string' || typeof o === 'number') return [{ id: String(o), label: String(o) }]
+    if (typeof o === 'string' || typeof o === 'number') return [{ id: String(o), label: String(o), rawId: o }]
     if (isRecord(o)) {
       const id = o.id ?? o.value ?? o.label
       const label = o.label ?? o.text ?? o.id
-      if (id === undefined) return []
-      return [{ id: String(id), label: String(label ?? id) }]
+      if (id === undefined || id === null) return []
+      return [{ id: String(id), label: String(label ?? id), rawId: id }]
     }
     return []
   })
@@ -109,6 +114,15 @@ export interface Task {
   user_inputs?: boolean
   workflow_id?: string
   host_id?: string
+  /** The bot's hostname, as task GETs add it. */
+  hostname?: string
+  tags?: string[]
+  /** How the server serialises argument values: legacy (default) | json | text. */
+  arguments_type?: string
+  /** fixed (default) | assignees | initiator: who approves an approval task's jobs. */
+  approvals_target?: string
+  grace_time?: number
+  multitasking?: boolean
   output_parameters?: unknown[]
   problems: string[]
 }
@@ -132,6 +146,12 @@ const taskShape = {
   user_inputs: z.boolean(),
   workflow_id: orUndefined(z.string()),
   host_id: orUndefined(z.string()),
+  hostname: orUndefined(z.string()),
+  tags: z.pipe(z.nullable(z.array(z.unknown())), z.transform((v: unknown[] | null) => (v ?? []).filter((t): t is string => typeof t === 'string'))),
+  arguments_type: orUndefined(z.string()),
+  approvals_target: orUndefined(z.string()),
+  grace_time: orUndefined(z.number()),
+  multitasking: z.boolean(),
   output_parameters: z.array(z.unknown()),
 }
 

@@ -24,6 +24,20 @@ function restoreFocus(opener: HTMLElement | null, fallback: () => HTMLElement | 
 }
 
 /**
+ * A held Enter or Space repeats: one press is one intent. Without this, holding Enter on a confirm
+ * button would also press the Close that takes its place, and a held Enter in a field would submit
+ * its form again and again. Typing is left alone: repeated newlines in a text area, spaces in a field.
+ */
+function isRepeatedActivation(key: string, target: EventTarget): boolean {
+  const el = target as HTMLElement
+  const multiline = el instanceof HTMLTextAreaElement || el.isContentEditable
+  const textField = el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(el.type)
+  if (key === 'Enter') return !multiline
+  if (key === ' ') return !multiline && !textField
+  return false
+}
+
+/**
  * A modal dialog on the native <dialog> element: focus is trapped and restored by the browser,
  * Escape closes it. Kept mounted by its owner's state, so a background refresh never closes it.
  */
@@ -95,9 +109,7 @@ export function Dialog({
         onClose()
       }}
       onKeyDown={(e) => {
-        // A held Enter or Space repeats: one press is one intent. Without this, holding Enter on
-        // a confirm button would also press the Close that takes its place, or the next item's.
-        if (e.repeat && (e.key === 'Enter' || e.key === ' ')) e.preventDefault()
+        if (e.repeat && isRepeatedActivation(e.key, e.target)) e.preventDefault()
       }}
       className={cn(
         'm-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50',

@@ -105,3 +105,25 @@ export function outcomeText(job: Pick<Job, 'state' | 'lifecycle' | 'task' | 'suc
 export function newIds(previous: ReadonlySet<string>, current: readonly string[]): string[] {
   return current.filter((id) => !previous.has(id))
 }
+
+/**
+ * Jobs on hold waiting for a person's input (a task with `user_inputs`), that this user may give:
+ * any member when the job names none, else the named members (gateway member ids; the user id is
+ * accepted too). Without a profile every input request shows. Newest first.
+ */
+export function inputRequestsFor<T extends Pick<Job, 'creation_date' | 'id' | 'lifecycle' | 'user_inputs' | 'user_inputs_members'>>(
+  jobs: readonly T[],
+  mode: InboxMode,
+  memberId?: string | null,
+): T[] {
+  if (mode.kind === 'loading') return []
+  const waiting = jobs.filter((j) => j.lifecycle === 'onhold' && j.user_inputs === true)
+  const mine =
+    mode.kind === 'all'
+      ? waiting
+      : waiting.filter((j) => {
+          const members = j.user_inputs_members ?? []
+          return members.length === 0 || members.includes(mode.userId) || (!!memberId && members.includes(memberId))
+        })
+  return newestFirst(mine)
+}

@@ -137,6 +137,28 @@ function valueOf(article: HTMLElement, label: string): string | null {
   return term.nextElementSibling?.textContent ?? null
 }
 
+describe('approvals inbox: input requests', () => {
+  it('lists the jobs on hold waiting for input below the approvals, each linking to its page to give it', async () => {
+    renderPage()
+    const list = await screen.findByRole('list', { name: 'Input requests waiting on you' })
+    expect(screen.getByRole('heading', { name: 'Input requested (3)' })).toBeInTheDocument()
+    const give = within(list).getAllByRole('link', { name: /^Give input to / })
+    expect(give.map((a) => a.getAttribute('href'))).toEqual(
+      [SPECIAL_JOB_IDS.inputDummy, SPECIAL_JOB_IDS.inputScript, SPECIAL_JOB_IDS.inputDummy2].map((id) => `/jobs/${id}`),
+    )
+    // The approvals count stays the approvals' own.
+    expect(screen.getByRole('tab', { name: 'Waiting on me (6)' })).toBeInTheDocument()
+  })
+
+  it('leaves out input requests reserved for other members', async () => {
+    db.getJob(SPECIAL_JOB_IDS.inputScript)!.user_inputs_members = ['someone-else']
+    renderPage()
+    const list = await screen.findByRole('list', { name: 'Input requests waiting on you' })
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2)
+    expect(within(list).queryByRole('link', { name: `Give input to ${String(db.getJob(SPECIAL_JOB_IDS.inputScript)!.name)}` })).not.toBeInTheDocument()
+  })
+})
+
 describe('approvals inbox: what each request shows', () => {
   it('uses the task’s own labels and shows every value with its label', async () => {
     renderPage()
@@ -244,7 +266,8 @@ describe('approvals inbox: deciding', () => {
     fireEvent.pointerOut(list, { relatedTarget: document.body })
     await waitFor(() => expect(itemLink(APPROVAL_JOB_IDS.deployDefaultLabels)).toBeUndefined(), { timeout: 8000 })
     expect(within(screen.getByRole('list', { name: 'Approvals waiting on you' })).getAllByRole('article')).toHaveLength(5)
-  })
+    // It waits out the few visible seconds on purpose.
+  }, 30_000)
   it('brings the item back with a message when the server says you are not an approver (403)', async () => {
     withoutGateway()
     const decisions = recordDecisions()
@@ -393,7 +416,8 @@ describe('approvals inbox: never miss one', () => {
     await screen.findByRole('list', { name: 'Approvals waiting on you' })
     await user.click(screen.getByRole('button', { name: 'Notify me' }))
     expect(await screen.findByRole('button', { name: 'Stop notifications' })).toBeInTheDocument()
-    expect(sessionStorage.getItem('theeye.approvals.notify')).toBe('1')
+    // Remembered for this browser, across tabs and restarts.
+    expect(localStorage.getItem('theeye.approvals.notify')).toBe('1')
 
     // A new request arrives for jane, with an ANSI-coloured name.
     const template = db.getJob(APPROVAL_JOB_IDS.deployDefaultLabels)!

@@ -1,36 +1,24 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
-import { listJobs, type JobListQuery } from '@/api/jobs'
+import type { JobListQuery } from '@/api/jobs'
 import type { JobList } from '@/api/schemas/job'
+import { jobQueries } from '@/lib/job-queries'
 import { useSession } from '@/lib/session'
 import { inboxMode, splitPending, type InboxMode } from './approval-logic'
 
-/**
- * Keys live under ['approvals'] because the shared mutations (useDecideApproval, useCancelJob)
- * invalidate that prefix: a decision anywhere refreshes the inbox and the navigation count.
- */
-export const approvalKeys = {
-  all: ['approvals'] as const,
-  pending: () => [...approvalKeys.all, 'pending'] as const,
-  decided: () => [...approvalKeys.all, 'decided'] as const,
-}
-
 export const PENDING_QUERY: JobListQuery = { types: ['ApprovalJob'], lifecycles: ['onhold'], limit: 500 }
+/** Jobs on hold that may wait for input: only script and dummy jobs take input (PUT …/input). */
+export const INPUT_QUERY: JobListQuery = { types: ['DummyJob', 'ScriptJob'], lifecycles: ['onhold'], limit: 500 }
 export const DECIDED_QUERY: JobListQuery = { types: ['ApprovalJob'], lifecycles: ['finished', 'canceled'], limit: 50 }
 
+/**
+ * Job lists like any other (`jobQueries.list`, under the jobs key): a decision or a cancel
+ * anywhere invalidates the lists, and with them the inbox and the navigation count.
+ */
 export const approvalQueries = {
-  pending: (refreshIntervalMs: number) =>
-    queryOptions({
-      queryKey: approvalKeys.pending(),
-      queryFn: ({ signal }): Promise<JobList> => listJobs(PENDING_QUERY, { signal }),
-      refetchInterval: refreshIntervalMs,
-    }),
-  decided: (refreshIntervalMs: number) =>
-    queryOptions({
-      queryKey: approvalKeys.decided(),
-      queryFn: ({ signal }): Promise<JobList> => listJobs(DECIDED_QUERY, { signal }),
-      refetchInterval: refreshIntervalMs,
-    }),
+  pending: (refreshIntervalMs: number) => queryOptions({ ...jobQueries.list(PENDING_QUERY), refetchInterval: refreshIntervalMs }),
+  inputs: (refreshIntervalMs: number) => queryOptions({ ...jobQueries.list(INPUT_QUERY), refetchInterval: refreshIntervalMs }),
+  decided: (refreshIntervalMs: number) => queryOptions({ ...jobQueries.list(DECIDED_QUERY), refetchInterval: refreshIntervalMs }),
 }
 
 /** Who the inbox is for, from the session: the gateway profile's id, or everybody without one. */

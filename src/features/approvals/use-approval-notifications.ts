@@ -3,6 +3,7 @@ import { jobDisplayName, type Job } from '@/api/schemas/job'
 import { plainText } from '@/lib/text'
 import { newIds } from './approval-logic'
 
+// The opt-in is a preference of this browser (kept across tabs and restarts); never the token.
 const STORAGE_KEY = 'theeye.approvals.notify'
 
 export type NotifyState = 'unsupported' | 'off' | 'on' | 'denied'
@@ -16,7 +17,7 @@ function initialState(): NotifyState {
   if (Notification.permission === 'denied') return 'denied'
   let optedIn = false
   try {
-    optedIn = sessionStorage.getItem(STORAGE_KEY) === '1'
+    optedIn = localStorage.getItem(STORAGE_KEY) === '1'
   } catch {
     // storage blocked: opt-in just is not remembered
   }
@@ -63,7 +64,7 @@ export function useNotificationOptIn() {
     }
     if (permission === 'granted') {
       try {
-        sessionStorage.setItem(STORAGE_KEY, '1')
+        localStorage.setItem(STORAGE_KEY, '1')
       } catch {
         // not remembered; still on for now
       }
@@ -75,7 +76,7 @@ export function useNotificationOptIn() {
 
   const disable = useCallback(() => {
     try {
-      sessionStorage.removeItem(STORAGE_KEY)
+      localStorage.removeItem(STORAGE_KEY)
     } catch {
       // nothing remembered
     }

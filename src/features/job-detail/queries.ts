@@ -65,8 +65,6 @@ function invalidateJob(qc: ReturnType<typeof useQueryClient>, id: string) {
     qc.invalidateQueries({ queryKey: jobKeys.detail(id) }),
     qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
     qc.invalidateQueries({ queryKey: jobKeys.lists() }),
-    qc.invalidateQueries({ queryKey: ['approvals'] }),
-    qc.invalidateQueries({ queryKey: ['runaway'] }),
   ])
 }
 

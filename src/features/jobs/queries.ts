@@ -100,7 +100,6 @@ export function useClearFinishedHistory() {
         // Loaded pages are full of deleted jobs: start again from the first page.
         qc.resetQueries({ queryKey: jobPagesKeys.all }),
         qc.invalidateQueries({ queryKey: jobKeys.lists() }),
-        qc.invalidateQueries({ queryKey: ['runaway'] }),
       ]),
   })
 }

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { listJobs } from '@/api/jobs'
 import { FINISHED_LIFECYCLES } from '@/api/schemas/job'
 import { useNow } from '@/components/ui/time'
+import { jobQueries } from '@/lib/job-queries'
 import { useSession } from '@/lib/session'
 import { buildHistory, detectRunaways, WATCHED_LIFECYCLES, type RunawayFlag } from './detect'
 
@@ -12,27 +12,16 @@ import { buildHistory, detectRunaways, WATCHED_LIFECYCLES, type RunawayFlag } fr
  * - the most recent finished jobs of all tasks, for "how long does this task usually take".
  *   The supervisor keeps about 5 finished jobs per task (autoremove), so 1000 covers ~200 tasks
  *   in one request; per-task requests would cost one round trip per running task on every poll.
- * Keys live under ['runaway', …] so the shared cancel mutation (which invalidates ['runaway'])
- * refreshes them.
+ * Both are job lists like any other (`jobQueries.list`, under the jobs key), so a cancel anywhere
+ * (which invalidates the lists) refreshes them.
  */
 export const RUNAWAY_LIST_LIMIT = 1000
 
-export const runawayKeys = {
-  all: ['runaway'] as const,
-  active: () => [...runawayKeys.all, 'active'] as const,
-  history: () => [...runawayKeys.all, 'history'] as const,
-}
-
 export const runawayQueries = {
-  active: () =>
-    queryOptions({
-      queryKey: runawayKeys.active(),
-      queryFn: ({ signal }) => listJobs({ lifecycles: [...WATCHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }, { signal }),
-    }),
+  active: () => jobQueries.list({ lifecycles: [...WATCHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }),
   history: () =>
     queryOptions({
-      queryKey: runawayKeys.history(),
-      queryFn: ({ signal }) => listJobs({ lifecycles: [...FINISHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }, { signal }),
+      ...jobQueries.list({ lifecycles: [...FINISHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }),
       // History moves slowly: a minute old is fine (a cancel invalidates it anyway).
       staleTime: 60_000,
     }),

@@ -2,11 +2,12 @@
 
 import { HttpResponse } from 'msw'
 import type { FaultKind } from '../db'
-import { buildJob, resolveArguments } from '../seed/jobs'
+import { buildJob } from '../seed/jobs'
 import { cancelJob, finishJob } from '../seed/outcomes'
 import { createRng, type Rng } from '../seed/random'
 import { resultUser, toOutputStrings, userFor } from '../seed/values'
 import { compileSort, compileWhere, parseLimit, QueryError, type QsObject } from '../query'
+import { prepareTaskArgumentsValues, terminateBuild } from '../task-arguments'
 import type { JobDoc, TaskDoc } from '../types'
 import {
   authFailedBody,
@@ -128,10 +129,15 @@ function createJob(ctx: Ctx, task: TaskDoc, origin: 'user' | 'secret'): Response
   const now = db.now()
   const id = db.newJobId(now)
   const job = buildJob({ rng: rngFor(db), customer, user }, task, { id, createdAt: now, origin, lifecycle })
-  job.task_arguments_values = resolveArguments(task, provided)
+  // Matched by order as the real factory does; a missing value builds the job terminated/error (200).
+  const prepared = prepareTaskArgumentsValues(task, provided)
+  const buildFailed = prepared.missing.length > 0 && task.type !== 'notification' && !(task.user_inputs && origin !== 'user')
+  job.task_arguments_values = buildFailed ? provided : prepared.values
   if (job._type === 'ScriptJob' || job._type === 'NodejsJob') job.script_arguments = job.task_arguments_values
 
-  if (task.user_inputs && origin !== 'user') {
+  if (buildFailed) {
+    terminateBuild(job)
+  } else if (task.user_inputs && origin !== 'user') {
     job.lifecycle = 'onhold'
     job.task_arguments_values = []
     job.user_inputs = true

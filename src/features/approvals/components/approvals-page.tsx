@@ -18,6 +18,7 @@ import { ApprovalsToolbar } from './approvals-toolbar'
 import { BulkDialog } from './bulk-dialog'
 import { CancelRequestDialog } from './cancel-request-dialog'
 import { DecidedList } from './decided-list'
+import { InputRequests } from './input-requests'
 
 const SHORTCUTS = [
   ['j', 'Next request'],
@@ -81,7 +82,7 @@ export function ApprovalsPage() {
         <div>
           <h1 className="text-xl font-semibold">Approvals</h1>
           <p className="text-sm text-slate-600 dark:text-slate-300">
-            {mode.kind === 'all' ? 'Approval requests on hold.' : 'Approval requests on hold that wait on you.'} Refreshed every{' '}
+            {mode.kind === 'all' ? 'Approval and input requests on hold.' : 'Approval and input requests on hold that wait on you.'} Refreshed every{' '}
             {Math.round(config.refreshIntervalMs / 1000)} s.
           </p>
         </div>
@@ -166,6 +167,7 @@ export function ApprovalsPage() {
                 </ul>
               </>
             )}
+            {view === 'mine' && <InputRequests mode={mode} />}
           </div>
         )}
       </Tabs>

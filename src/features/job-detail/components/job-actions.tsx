@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRef, useState, type ReactNode } from 'react'
-import { useNavigate } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { CANCELABLE_LIFECYCLES, isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import type { TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { Dialog } from '@/components/ui/dialog'
 import { errorMessage } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
@@ -261,6 +262,15 @@ export function JobActions({ job }: { job: Job }) {
             Run again
           </Button>
         )}
+        {actions.runAgain && (
+          // The full run form (every rule checked, pre-flight summary) with this job's values; features/tasks owns it.
+          <Link
+            to={`/tasks/${job.task_id}/run?from=${job.id}`}
+            className="inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-indigo-700 underline hover:bg-slate-100 dark:text-indigo-300 dark:hover:bg-slate-800"
+          >
+            Use these values in the run form
+          </Link>
+        )}
         {actions.restart && (
           <Button
             pending={restart.isPending}
@@ -305,29 +315,21 @@ export function JobActions({ job }: { job: Job }) {
         />
       )}
 
-      <Dialog
+      <ConfirmDialog
         open={!!cancelSnapshot}
         returnFocus={afterDialog}
-        role="alertdialog"
-        onClose={() => !cancel.isPending && setCancelSnapshot(null)}
+        onClose={() => setCancelSnapshot(null)}
+        onConfirm={confirmCancel}
+        pending={cancel.isPending}
         title={`Cancel job “${cancelSnapshot ? plainText(jobDisplayName(cancelSnapshot), 120) : name}”?`}
         description={
-          cancelSnapshot?._type === 'WorkflowJob' && cancelSnapshot.lifecycle === 'started'
-            ? 'This 1 workflow run is running: its current step will be cancelled and the run marked terminated.'
+          (cancelSnapshot?._type === 'WorkflowJob' && cancelSnapshot.lifecycle === 'started'
+            ? 'The workflow run is running: its current step will be cancelled and the run marked terminated.'
             : cancelSnapshot?.lifecycle === 'assigned'
-              ? 'This 1 job is running on an agent: it will be terminated and its result ignored.'
-              : 'This 1 job has not started running: it will be canceled.'
+              ? 'The job is running on an agent: it will be terminated and its result ignored.'
+              : 'The job has not started running: it will be cancelled.') + ' Cancelling cannot be undone.'
         }
-        footer={
-          <>
-            <Button variant="ghost" onClick={() => setCancelSnapshot(null)} disabled={cancel.isPending}>
-              Keep the job
-            </Button>
-            <Button variant="danger" pending={cancel.isPending} onClick={confirmCancel}>
-              Cancel job
-            </Button>
-          </>
-        }
+        confirmLabel="Cancel job"
       />
 
       {runSnapshot && (

@@ -12,6 +12,7 @@ import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import type { ObservedTransition } from '../lifecycle-steps'
 import { isValidJobId, jobDetailQueries, livePollInterval } from '../queries'
+import { BuildFailureNotice } from './build-failure-notice'
 import { JobActions } from './job-actions'
 import { JobArguments } from './job-arguments'
 import { JobFacts } from './job-facts'
@@ -173,6 +174,7 @@ function JobDetail({ jobId, workflowRunView }: { jobId: string; workflowRunView?
             </ul>
           </div>
         )}
+        <BuildFailureNotice job={current_job} />
         {!ownRunView && <JobActions job={current_job} />}
       </header>
       {ownRunView && workflowRunView(current_job)}

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { isApiError } from '@/api/errors'
 import { Button } from '@/components/ui/button'
-import { Dialog } from '@/components/ui/dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { errorMessage } from '@/components/ui/error-panel'
 import { plainText } from '@/lib/text'
 import { isAdminCredential, useSession } from '@/lib/session'
@@ -68,10 +68,11 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
       <Button variant="secondary" onClick={() => setScope(currentScope())}>
         Clear finished history
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={scope !== null}
         onClose={close}
-        role="alertdialog"
+        onConfirm={confirm}
+        pending={clear.isPending}
         title="Clear finished history?"
         description={
           scope && (
@@ -81,16 +82,7 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
             </>
           )
         }
-        footer={
-          <>
-            <Button variant="ghost" onClick={close} disabled={clear.isPending}>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={confirm} pending={clear.isPending}>
-              Clear history
-            </Button>
-          </>
-        }
+        confirmLabel="Clear history"
       >
         {clear.isError && (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
@@ -98,7 +90,7 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
             {isApiError(clear.error) && clear.error.status === 403 && ' Only administrators can clear history.'}
           </p>
         )}
-      </Dialog>
+      </ConfirmDialog>
     </>
   )
 }

@@ -17,7 +17,7 @@ import { EmptyState, JobsTable } from './jobs-table'
 import { LiveRefreshControl, RefreshFailedBanner } from './live-refresh'
 import { MalformedNote } from './malformed-note'
 import { ShortcutsDialog } from '@/components/ui/shortcuts-dialog'
-import { isTypingTarget } from '@/lib/keyboard'
+import { useShortcuts } from '@/lib/keyboard'
 import { StateCounts } from './state-counts'
 import { TaskInsightPanel } from './task-insight'
 
@@ -123,35 +123,28 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
   // Narrow screens fold the filters away unless some are set (a shared link with filters shows them).
   const [filtersOpen, setFiltersOpen] = useState(() => hasAnyFilter(filters))
   const searchRef = useRef<HTMLInputElement>(null)
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return
-      if (e.key === '/') {
-        e.preventDefault()
-        // A folded panel (phone) hides the box: unfold it first, or focus goes nowhere.
-        flushSync(() => setFiltersOpen(true))
-        searchRef.current?.focus()
-      } else if (e.key === '?') {
-        e.preventDefault()
-        setHelpOpen(true)
-      } else if (e.key === 'j' || e.key === 'k') {
-        if (shown.length === 0) return
-        e.preventDefault()
-        const at = selectedId ? shown.findIndex((j) => j.id === selectedId) : -1
-        const next = at === -1 ? 0 : Math.min(shown.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)))
-        setSelectedId(shown[next]!.id)
-        setFocusToken((t) => t + 1)
-      } else if (e.key === 'Enter' && selectedId) {
-        // A focused link or button handles Enter itself.
-        const t = e.target as HTMLElement | null
-        if (t?.closest('a,button')) return
-        e.preventDefault()
-        navigate(`/jobs/${encodeURIComponent(selectedId)}`)
-      }
-    }
-    document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
-  }, [shown, selectedId, navigate])
+  const move = (step: 1 | -1) => {
+    if (shown.length === 0) return false
+    const at = selectedId ? shown.findIndex((j) => j.id === selectedId) : -1
+    const next = at === -1 ? 0 : Math.min(shown.length - 1, Math.max(0, at + step))
+    setSelectedId(shown[next]!.id)
+    setFocusToken((t) => t + 1)
+  }
+  useShortcuts({
+    '/': () => {
+      // A folded panel (phone) hides the box: unfold it first, or focus goes nowhere.
+      flushSync(() => setFiltersOpen(true))
+      searchRef.current?.focus()
+    },
+    '?': () => setHelpOpen(true),
+    j: () => move(1),
+    k: () => move(-1),
+    Enter: (e) => {
+      // A focused link or button handles Enter itself.
+      if (!selectedId || (e.target as HTMLElement | null)?.closest?.('a,button')) return false
+      navigate(`/jobs/${encodeURIComponent(selectedId)}`)
+    },
+  })
 
   /* ---- per-task insight and clear-history scope ---- */
   const oneTask = filters.task.length === 1 ? filters.task[0]! : null

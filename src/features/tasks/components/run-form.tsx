@@ -1,0 +1,165 @@
+import { useQueries } from '@tanstack/react-query'
+import { useRef, useState, type ReactNode } from 'react'
+import type { ArgumentOption, TaskArgument } from '@/api/schemas/task'
+import { Button } from '@/components/ui/button'
+import { Callout } from '@/components/ui/callout'
+import { buildTaskArguments, definitionsSignature, fieldKind, isMasked, remapValues, type FieldValue } from '../argument-values'
+import { taskQueries } from '../queries'
+import { validateAll, validateField } from '../validation'
+import { ArgumentField, type RemoteState } from './argument-field'
+
+export interface RunFormSubmit {
+  /** The `task_arguments` body: index = order. */
+  taskArguments: unknown[]
+  values: FieldValue[]
+}
+
+/**
+ * The run form for a list of argument definitions: one control per non-fixed argument, fixed ones
+ * shown read-only, every rule checked before `onSubmit` is called with the body to send. It owns no
+ * server call, so a route can compose it for a task or for a workflow's start task.
+ * Remount it (key) to start from other initial values.
+ */
+export function RunForm({
+  args,
+  initial,
+  submitLabel = 'Run task',
+  pending = false,
+  onSubmit,
+  userEmail,
+  beforeSubmit,
+  error,
+  extraActions,
+}: {
+  args: TaskArgument[]
+  initial: FieldValue[]
+  submitLabel?: string
+  pending?: boolean
+  onSubmit: (submit: RunFormSubmit) => void
+  userEmail?: string
+  /** Shown above the submit button (the pre-flight summary). */
+  beforeSubmit?: ReactNode
+  /** A submit failure, shown above the button. */
+  error?: ReactNode
+  extraActions?: ReactNode
+}) {
+  const signature = definitionsSignature(args)
+  const [form, setForm] = useState<{ signature: string; args: TaskArgument[]; values: FieldValue[] }>(() => ({ signature, args, values: initial }))
+  const [errors, setErrors] = useState<(string | null)[]>(() => args.map(() => null))
+  const [summary, setSummary] = useState<string | null>(null)
+  const [changedUnderUs, setChangedUnderUs] = useState(false)
+  // The task's definitions changed while the form was open (a refetch): keep what still fits, and say so.
+  if (form.signature !== signature) {
+    setForm({ signature, args, values: remapValues(form.args, form.values, args) })
+    setErrors(args.map(() => null))
+    setChangedUnderUs(true)
+  }
+  const values = form.signature === signature ? form.values : remapValues(form.args, form.values, args)
+  const setValues = (update: (prev: FieldValue[]) => FieldValue[]) => setForm((f) => ({ ...f, values: update(f.values) }))
+  const formRef = useRef<HTMLFormElement>(null)
+
+  const remoteDefs = args.map((def, i) => ({ def, i })).filter(({ def }) => def.type === 'remote-options' && def.endpoint_url)
+  const remoteQueries = useQueries({
+    queries: remoteDefs.map(({ def }) => taskQueries.remoteOptions(def.endpoint_url!, def.id_attribute, def.text_attribute, userEmail)),
+  })
+  const remoteByIndex = new Map<number, RemoteState>()
+  remoteDefs.forEach(({ i }, k) => {
+    const q = remoteQueries[k]!
+    remoteByIndex.set(i, {
+      status: q.status,
+      options: q.data,
+      error: q.error instanceof Error ? q.error.message : q.error ? String(q.error) : undefined,
+      fetching: q.isFetching,
+      retry: () => void q.refetch(),
+    })
+  })
+  args.forEach((def, i) => {
+    if (def.type === 'remote-options' && !def.endpoint_url) {
+      remoteByIndex.set(i, { status: 'error', error: 'the task does not say where they come from (no endpoint_url).', fetching: false, retry: () => {}, canRetry: false })
+    }
+  })
+  const optionsFor = (i: number): ArgumentOption[] | undefined => (args[i]?.type === 'remote-options' ? remoteByIndex.get(i)?.options : undefined)
+  const ctxFor = (i: number) => ({ options: optionsFor(i), typedByHand: remoteByIndex.get(i)?.status === 'error' })
+
+  const dynamic = args.map((def, i) => ({ def, i })).filter(({ def }) => fieldKind(def) !== 'fixed')
+  const fixed = args.filter((def) => fieldKind(def) === 'fixed')
+
+  const change = (i: number, v: FieldValue) => {
+    setValues((prev) => prev.map((old, k) => (k === i ? v : old)))
+    // A shown message follows the value as it is fixed; no new message appears while typing, nor on
+    // leaving a field (a message appearing on blur would move the Run button under a pointer mid-click).
+    if (errors[i]) setErrors((prev) => prev.map((e, k) => (k === i ? validateField(args[i]!, v, ctxFor(i)) : e)))
+  }
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      aria-label="Arguments"
+      className="space-y-5"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (pending) return
+        const next = validateAll(args, values, ctxFor)
+        setErrors(next)
+        const bad = next.map((m, i) => (m ? i : -1)).filter((i) => i >= 0)
+        if (bad.length > 0) {
+          setSummary(bad.length === 1 ? `1 field needs attention: ${args[bad[0]!]!.label}.` : `${bad.length} fields need attention: ${bad.map((i) => args[i]!.label).join(', ')}.`)
+          formRef.current?.querySelector<HTMLElement>(`[data-arg="${bad[0]}"] :is(input, select, textarea)`)?.focus()
+          return
+        }
+        setSummary(null)
+        onSubmit({ taskArguments: buildTaskArguments(args, values, optionsFor), values })
+      }}
+    >
+      {changedUnderUs && (
+        <Callout tone="warning" role="alert" title="This task's arguments changed on the server while the form was open">
+          Values that still fit were kept; check every field before running.
+        </Callout>
+      )}
+      {dynamic.length === 0 && <p className="text-sm text-slate-700 dark:text-slate-300">This task takes no input.</p>}
+      {dynamic.map(({ def, i }) => (
+        <div key={i} data-arg={i}>
+          <ArgumentField
+            def={def}
+            value={values[i]!}
+            error={errors[i] ?? null}
+            remote={remoteByIndex.get(i)}
+            onChange={(v) => change(i, v)}
+          />
+        </div>
+      ))}
+      {fixed.length > 0 && (
+        <section aria-label="Fixed values" className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700">
+          <h3 className="font-medium">Fixed values</h3>
+          <p className="text-xs text-slate-600 dark:text-slate-400">Set by the task; the server uses them as they are.</p>
+          <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            {fixed.map((def, k) => (
+              <div key={k} className="contents">
+                <dt className="font-medium">{def.label}</dt>
+                <dd className="font-mono break-all">{def.masked ? '•••• (masked)' : def.value === undefined || def.value === null ? '(empty)' : String(typeof def.value === 'object' ? JSON.stringify(def.value) : def.value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {beforeSubmit}
+      {summary && (
+        <Callout tone="danger" role="alert">
+          {summary}
+        </Callout>
+      )}
+      {error}
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" variant="primary" pending={pending}>
+          {submitLabel}
+        </Button>
+        {extraActions}
+      </div>
+    </form>
+  )
+}
+
+/** Labels of the arguments whose values are masked (shown in the pre-flight summary). */
+export function maskedLabels(args: TaskArgument[]): string[] {
+  return args.filter((d) => isMasked(d) || (fieldKind(d) === 'fixed' && d.masked)).map((d) => d.label)
+}
