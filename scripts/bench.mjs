@@ -13,7 +13,7 @@
 //          --port=P (default 4230; uses P, P+1, P+2; or BENCH_PORT)  --bare-runs=N (default 9)
 //          --latency=MS (supervisor answer delay in the bare comparison, default 0)
 //          --only=bundle,bare,ttfr,big,log,requests,live (subset, for working on one figure)
-//          --live-idle-seconds=N (push vs polling idle window, scaled to 5 minutes; default 30)
+//          --live-idle-seconds=N (push vs polling idle window, scaled to 5 minutes; default 60, which holds one 60 s safety re-sync)
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
@@ -52,7 +52,7 @@ const STRICT = flag('strict')
 const RUNS = Math.max(1, Number(opt('runs', 5)) || 5)
 const IDLE_MS = Math.max(2, Number(opt('idle-seconds', 20)) || 20) * 1000
 const ONLY = opt('only', 'bundle,bare,ttfr,big,log,requests,live').split(',')
-const LIVE_IDLE_MS = Math.max(5, Number(opt('live-idle-seconds', 30)) || 30) * 1000
+const LIVE_IDLE_MS = Math.max(5, Number(opt('live-idle-seconds', 60)) || 60) * 1000
 const PORT = Number(opt('port', process.env.BENCH_PORT ?? 4230))
 const SUPERVISOR_PORT = PORT + 1
 const STATIC_PORT = PORT + 2

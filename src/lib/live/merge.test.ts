@@ -220,5 +220,8 @@ describe('applyJobEvent', () => {
     const wf = parseJobEvent('workflow-job-crud', { ...payload(7, { _type: 'WorkflowJob', lifecycle: 'started' }), model_id: 'wf-run-1' })!
     const run = applyJobEvent(qc, { ...wf, id: 'wf-run-1' })
     expect(run.invalidate).toContainEqual([...jobKeys.all, 'workflow-run', 'wf-run-1', null])
+    // Another run's event leaves this one alone.
+    const other = applyJobEvent(qc, { ...wf, id: 'wf-run-2' })
+    expect(other.invalidate).not.toContainEqual([...jobKeys.all, 'workflow-run', 'wf-run-1', null])
   })
 })

@@ -262,10 +262,12 @@ export function applyJobEvent(
     // A workflow run's steps: merge a step by id; anything else about the run re-reads it.
     const run = workflowRunOf(key)
     if (run !== undefined) {
-      if (event.topic === 'workflow-job-crud' || id === run) {
+      if (id === run) {
+        // The run itself moved (workflow-job-crud: dispatched, finished; job-crud: held): re-read its steps.
         if (!opts.document) out.invalidate.push(key)
         continue
       }
+      if (event.topic === 'workflow-job-crud') continue
       if (!Array.isArray(data)) continue
       const steps = data as Job[]
       const idx = steps.findIndex((j) => j.id === id)
