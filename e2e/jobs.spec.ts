@@ -17,12 +17,15 @@ test('filters by task, opens a job, and comes back to the same filter and scroll
 
   await expectNoSeriousA11yViolations(page)
 
-  // Filter by task through the "Task" control: the URL carries the raw task id.
-  const task = page.getByRole('listbox', { name: 'Task' })
-  await task.selectOption({ label: 'Backup DB' })
+  // Filter by task through the "Task" combobox (type to narrow, pick by name): the URL carries the raw task id.
+  const task = page.getByRole('combobox', { name: 'Task' })
+  await task.fill('backup')
+  await page.getByRole('listbox', { name: 'Task' }).getByRole('option', { name: 'Backup DB' }).click()
   await expect(page).toHaveURL(new RegExp(`[?&]task=${TASK_IDS.backupDb}(&|$)`))
-  // Every row is now a Backup DB job, and the one-task insight shows up.
-  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('Backup DB')
+  await expect(page.getByRole('button', { name: 'Remove Backup DB' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  // Every row is now a Backup DB job (Status, Name, Task…), and the one-task insight shows up.
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(2)).toHaveText('Backup DB')
   await expect(page.getByText('Success rate')).toBeVisible()
   await expect(table.getByRole('cell', { name: 'Rotate logs', exact: true })).toHaveCount(0)
 
@@ -34,16 +37,24 @@ test('filters by task, opens a job, and comes back to the same filter and scroll
   const name = (await link.textContent()) ?? ''
   const href = (await link.getAttribute('href')) ?? ''
   expect(href).toMatch(/^\/jobs\/[0-9a-f]{24}$/)
-  await link.click()
+  // A click anywhere on the row (here: its Task cell) opens the job.
+  const row = table.getByRole('row').filter({ has: page.locator(`a[href="${href}"]`) })
+  await row.getByRole('cell').nth(2).click()
   await expect(page).toHaveURL(new RegExp(`${href}$`))
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name.trim())
 
-  // Back: the filter is still in the URL and in the control, and the table is where we left it.
+  // Back: the filter is still in the URL and in the control, the table is where we left it, and
+  // the row we opened is selected again with the keyboard focus on it.
   await page.goBack()
   await expect(page).toHaveURL(new RegExp(`[?&]task=${TASK_IDS.backupDb}(&|$)`))
-  await expect(page.getByRole('listbox', { name: 'Task' })).toHaveValues([TASK_IDS.backupDb])
+  await expect(page.getByRole('button', { name: 'Remove Backup DB' })).toBeVisible()
   await expect.poll(() => page.getByRole('region', { name: 'Jobs table' }).evaluate((el) => el.scrollTop)).toBe(200)
-  await expect(page.getByRole('link', { name: name.trim() }).first()).toBeVisible()
+  await expect(page.locator(`a[href="${href}"]`)).toBeFocused()
+  await expect(table.getByRole('row', { selected: true }).getByRole('link').first()).toHaveAttribute('href', href)
+  // j moves on from there, to the next row.
+  const next = (await table.getByRole('link').nth(7).getAttribute('href')) ?? ''
+  await page.keyboard.press('j')
+  await expect(table.getByRole('row', { selected: true }).getByRole('link').first()).toHaveAttribute('href', next)
 
   await expectNoSeriousA11yViolations(page)
 })
@@ -54,21 +65,24 @@ test('on a phone the filters fold away so jobs show on the first screen, and unf
   const table = page.getByRole('table')
   const filters = page.getByRole('button', { name: 'Filters', exact: true })
   await expect(filters).toHaveAttribute('aria-expanded', 'false')
-  await expect(page.getByRole('listbox', { name: 'Task' })).toBeHidden()
+  await expect(page.getByRole('combobox', { name: 'Task' })).toBeHidden()
   // The first job is on the first screen, and the page does not scroll sideways.
   await expect(table.getByRole('link').first()).toBeInViewport()
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
 
   await filters.click()
   await expect(filters).toHaveAttribute('aria-expanded', 'true')
-  await page.getByRole('combobox', { name: 'State' }).selectOption('failure')
+  await page.getByRole('combobox', { name: 'State' }).click()
+  await page.getByRole('listbox', { name: 'State' }).getByRole('option', { name: 'failure' }).click()
   await expect(page).toHaveURL(/[?&]state=failure(&|$)/)
+  // Status leads every row, in words: every row now says failure.
+  await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(/failure/)
   await expect(page.getByRole('button', { name: 'Filters · 1 active' })).toHaveAttribute('aria-expanded', 'true')
 
   // A shared link with filters opens with them shown.
   await page.reload()
   await expect(page.getByRole('button', { name: 'Filters · 1 active' })).toHaveAttribute('aria-expanded', 'true')
-  await expect(page.getByRole('combobox', { name: 'State' })).toHaveValue('failure')
+  await expect(page.getByRole('button', { name: 'Remove failure' })).toBeVisible()
   await expectNoSeriousA11yViolations(page)
 })
 

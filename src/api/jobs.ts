@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { getApiSettings, request, type QueryValue } from './client'
+import { getApiSettings, request, serverNow, type QueryValue } from './client'
 import { ApiError } from './errors'
 import { jobListSchema, jobSchema, lifecycleSchema, type Job, type JobList } from './schemas/job'
 import { parseTask, type Task } from './schemas/task'
@@ -31,6 +31,11 @@ export interface JobListQuery {
   /** ISO dates, inclusive range on creation_date */
   from?: string
   to?: string
+  /**
+   * A rolling window on creation_date: jobs created in the last `sinceMs`, counted from the
+   * (server-corrected) time each request is sent. Wins over `from`.
+   */
+  sinceMs?: number
   /** Cursor: only jobs with an `_id` lower than this (older). */
   before?: string
   /** Page size; the server returns everything when absent, so we always send one. */
@@ -52,7 +57,8 @@ export function jobListQueryParams(q: JobListQuery): Record<string, QueryValue> 
     lifecycle: inOrEq(q.lifecycles),
     _type: inOrEq(q.types),
   }
-  if (q.from || q.to) where.creation_date = { $gte: q.from, $lte: q.to }
+  const from = q.sinceMs ? new Date(serverNow() - q.sinceMs).toISOString() : q.from
+  if (from || q.to) where.creation_date = { $gte: from, $lte: q.to }
   if (q.before) where._id = { $lt: q.before }
   return { where, sort: { _id: -1 }, limit: q.limit ?? DEFAULT_PAGE_SIZE }
 }

@@ -119,7 +119,7 @@ function SignedInLayout() {
             )}
             {orgs.length > 1 ? (
               <label className="flex items-center gap-1">
-                <span className="sr-only sm:not-sr-only sm:text-slate-500 dark:sm:text-slate-400">Organization</span>
+                <span className="sr-only xl:not-sr-only xl:text-slate-500 dark:xl:text-slate-400">Organization</span>
                 <select
                   className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
                   value={orgs.find((o) => o.name === customer)?.id ?? ''}
@@ -142,9 +142,10 @@ function SignedInLayout() {
                 </select>
               </label>
             ) : (
-              <span className="max-w-40 truncate" title="Organization">
+              <span className="max-w-40 truncate" title={`Organization ${plainText(customer, 60)}`}>
                 <span className="sr-only">Organization: </span>
-                {plainText(customer, 60)}
+                {/* Its name, as the switcher shows it for users of several organizations; the slug only when nothing better is known. */}
+                {plainText(orgs.find((o) => o.name === customer)?.displayName || customer, 60)}
               </span>
             )}
             <div
@@ -200,7 +201,8 @@ function SignedInLayout() {
         </div>
       </header>
       <OnlineWatcher />
-      <main id="main" className="mx-auto max-w-screen-2xl px-3 py-4 sm:px-4">
+      {/* One content width for every page, the same as the header's: pages do not set their own. */}
+      <main id="main" className="mx-auto max-w-screen-2xl px-4 py-4">
         <Outlet />
       </main>
     </div>

@@ -57,7 +57,8 @@ describe('lifecycle timeline', () => {
     renderJobDetail(ID)
     const region = await screen.findByRole('region', { name: 'Lifecycle' })
     await waitFor(() => expect(within(currentStep()).getByText(lifecycle === 'onhold' ? 'on hold' : lifecycle)).toBeInTheDocument())
-    expect(within(currentStep()).getByText('Current step:')).toBeInTheDocument()
+    // A job in progress is "now" at its step; an ended job's last step is where it ended.
+    expect(within(currentStep()).getByText(finished ? 'Ended:' : 'Current step:')).toBeInTheDocument()
     // The path starts at creation, with its time.
     expect(within(region).getByText('created')).toBeInTheDocument()
     if (!finished) expect(within(region).getByText('finished, terminated or canceled')).toBeInTheDocument()
@@ -100,7 +101,16 @@ describe('lifecycle timeline', () => {
     })
     await waitFor(() => expect(within(transitions).getAllByRole('listitem')).toHaveLength(2), { timeout: 3000 })
     expect(within(transitions).getAllByRole('listitem')[1]).toHaveTextContent(/assigned → finished, seen at .*server's last update/)
-    await waitFor(() => expect(currentStep()).toHaveTextContent(/Current step: finished/))
+    await waitFor(() => expect(currentStep()).toHaveTextContent(/Ended: finished success/))
+  })
+
+  it('marks the step a failed job ended on as a failure, in a word and an icon, not as a success', async () => {
+    serveJob(scriptJobDoc({ lifecycle: 'finished', state: 'failure' }))
+    renderJobDetail(ID)
+    await waitFor(() => expect(currentStep()).toHaveTextContent(/Ended: finished failure/))
+    expect(currentStep()).toHaveTextContent('✕')
+    expect(currentStep()).not.toHaveTextContent('✓')
+    expect(currentStep()).not.toHaveTextContent(/\bnow\b/)
   })
 
   it('shows a workflow run’s task jobs in order, each linking to its detail', async () => {

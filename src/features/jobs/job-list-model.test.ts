@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Job, JobList } from '@/api/schemas/job'
-import { mergeLoaded, searchJobs, sortJobs, taskInsight } from './job-list-model'
-import { DEFAULT_SORT, parseJobFilters, serverQuery, writeJobFilters } from './use-job-filters'
+import { hostLabel, mergeLoaded, ownerLabel, searchJobs, sortJobs, taskInsight, type DisplayNames } from './job-list-model'
+import { DEFAULT_SORT, parseJobFilters, serverQuery, sinceMs, writeJobFilters } from './use-job-filters'
 
 const hex = (n: number) => n.toString(16).padStart(24, '0')
 function job(n: number, extra: Partial<Job> = {}): Job {
@@ -40,22 +40,48 @@ describe('mergeLoaded', () => {
 })
 
 describe('search and sort', () => {
-  const names = new Map([[hex(99), 'Backup DB']])
-  const jobs = [job(1, { name: 'Rotate logs', host_id: 'web-01' }), job(2, { name: 'x', task_id: hex(99) }), job(3, { name: '\u001b[31mRed\u001b[0m alert' })]
-  it('matches name, task name, host and id, all terms', () => {
+  const names: DisplayNames = {
+    tasks: new Map([[hex(99), 'Backup DB']]),
+    hosts: new Map([
+      ['h1', 'web-01'],
+      ['h2', 'db-02'],
+    ]),
+    owners: new Map([['u-bob', 'bob']]),
+    me: 'u-jane',
+  }
+  const jobs = [
+    job(1, { name: 'Rotate logs', host_id: 'h1', user_id: 'u-bob' }),
+    job(2, { name: 'x', task_id: hex(99), host_id: 'h2', user_id: 'u-jane' }),
+    job(3, { name: '\u001b[31mRed\u001b[0m alert' }),
+  ]
+  it('matches what the row shows (name, task name, host name, owner name) and ids, all terms', () => {
     expect(searchJobs(jobs, 'rotate', names).map((j) => j.name)).toEqual(['Rotate logs'])
     expect(searchJobs(jobs, 'backup', names)).toHaveLength(1)
+    // The host is shown by name: its name finds it (and so does its id).
     expect(searchJobs(jobs, 'web-01 logs', names)).toHaveLength(1)
+    expect(searchJobs(jobs, 'db-02', names).map((j) => j.name)).toEqual(['x'])
+    expect(searchJobs(jobs, 'h2', names)).toHaveLength(1)
+    // Owners by name, and "you" for the signed-in user.
+    expect(searchJobs(jobs, 'bob', names).map((j) => j.name)).toEqual(['Rotate logs'])
+    expect(searchJobs(jobs, 'you', names).map((j) => j.name)).toEqual(['x'])
     expect(searchJobs(jobs, 'red alert', names)).toHaveLength(1)
     expect(searchJobs(jobs, '  ', names)).toHaveLength(3)
   })
-  it('sorts by name both ways, missing values last', () => {
+  it('sorts by name both ways, missing values last; host and owner by the names shown', () => {
     const ctx = { names, now: Date.now() }
     expect(sortJobs(jobs, { key: 'name', dir: 'asc' }, ctx).map((j) => j.id)).toEqual([hex(3), hex(1), hex(2)])
     expect(sortJobs(jobs, { key: 'name', dir: 'desc' }, ctx).map((j) => j.id)).toEqual([hex(2), hex(1), hex(3)])
-    const withMissing = [...jobs, job(4, { host_id: undefined })]
-    expect(sortJobs(withMissing, { key: 'host', dir: 'desc' }, ctx).at(-1)?.host_id).toBeUndefined()
-    expect(sortJobs(withMissing, { key: 'host', dir: 'asc' }, ctx)[0]?.host_id).toBe('web-01')
+    // db-02 (h2) before web-01 (h1), although "h1" < "h2"; the job without a host last.
+    expect(sortJobs(jobs, { key: 'host', dir: 'asc' }, ctx).map((j) => j.host_id)).toEqual(['h2', 'h1', undefined])
+    expect(sortJobs(jobs, { key: 'host', dir: 'desc' }, ctx).at(-1)?.host_id).toBeUndefined()
+    // "you" first, then owners by name.
+    expect(sortJobs(jobs, { key: 'owner', dir: 'asc' }, ctx).map((j) => j.user_id)).toEqual(['u-jane', 'u-bob', undefined])
+  })
+  it('labels unknown hosts and owners by a short id, the signed-in user as "you"', () => {
+    expect(hostLabel('65f1c0de2a9b4c0012ab3403', names)).toBe('host …ab3403')
+    expect(ownerLabel('u-jane', names)).toBe('you')
+    expect(ownerLabel('u-bob', names)).toBe('bob')
+    expect(ownerLabel(undefined, names)).toBe('—')
   })
 })
 
@@ -83,5 +109,25 @@ describe('URL filters', () => {
     expect(out.getAll('task')).toEqual(['a', 'b'])
     expect(parseJobFilters(new URLSearchParams('sort=bogus')).sort).toEqual(DEFAULT_SORT)
     expect(writeJobFilters(new URLSearchParams(), parseJobFilters(new URLSearchParams())).toString()).toBe('')
+  })
+  it('several states and lifecycles at once: repeated in the URL, $in on the server', () => {
+    const f = parseJobFilters(new URLSearchParams('state=failure&state=timeout&lifecycle=onhold&lifecycle=ready&state=failure'))
+    expect(f.state).toEqual(['failure', 'timeout'])
+    expect(serverQuery(f)).toEqual({ states: ['failure', 'timeout'], lifecycles: ['onhold', 'ready'] })
+    const out = writeJobFilters(new URLSearchParams(), f)
+    expect(out.getAll('state')).toEqual(['failure', 'timeout'])
+    expect(out.getAll('lifecycle')).toEqual(['onhold', 'ready'])
+  })
+
+  it('a rolling window stays rolling: since=1h in the URL, a window in the query, never a fixed date', () => {
+    const f = parseJobFilters(new URLSearchParams('since=24h&from=2026-01-01T00:00:00.000Z'))
+    expect(f.since).toBe('24h')
+    // A rolling window and a fixed range do not combine: the window wins.
+    expect(f.from).toBeUndefined()
+    expect(serverQuery(f)).toEqual({ sinceMs: 86_400_000 })
+    expect(writeJobFilters(new URLSearchParams(), f).toString()).toBe('since=24h')
+    expect(sinceMs('1h')).toBe(3_600_000)
+    expect(sinceMs('7d')).toBe(7 * 86_400_000)
+    expect(parseJobFilters(new URLSearchParams('since=yesterday')).since).toBeUndefined()
   })
 })

@@ -68,19 +68,53 @@ export function taskLabel(job: Job, names: Map<string, string>): string {
   return names.get(job.task_id) ?? job.task_id
 }
 
+/**
+ * What the list shows for ids: task, host and owner names. Search and sort use the same words
+ * the user reads (a search for the visible host "web-01" finds its jobs; Host sorts by name).
+ */
+export interface DisplayNames {
+  tasks: Map<string, string>
+  /** host id -> host name */
+  hosts: Map<string, string>
+  /** user id -> the owner's name */
+  owners: Map<string, string>
+  /** The signed-in user's id: shown as "you". */
+  me?: string | null
+}
+
+export function hostLabel(hostId: string | null | undefined, names: DisplayNames): string {
+  if (!hostId) return '—'
+  return names.hosts.get(hostId) ?? `host ${shortId(hostId)}`
+}
+
+export function ownerLabel(userId: string | null | undefined, names: DisplayNames): string {
+  if (!userId) return '—'
+  if (names.me && userId === names.me) return 'you'
+  return names.owners.get(userId) ?? `user ${shortId(userId)}`
+}
+
 /** Lower-cased text a search looks in, computed once per job object (jobs are immutable query data). */
-const searchCache = new WeakMap<Job, { names: Map<string, string>; text: string }>()
-export function searchText(job: Job, names: Map<string, string>): string {
+const searchCache = new WeakMap<Job, { names: DisplayNames; text: string }>()
+export function searchText(job: Job, names: DisplayNames): string {
   const hit = searchCache.get(job)
   if (hit && hit.names === names) return hit.text
-  const text = [plainText(job.name ?? ''), taskLabel(job, names), job.task_id ?? '', job.host_id ?? '', job.id]
+  const text = [
+    plainText(job.name ?? ''),
+    taskLabel(job, names.tasks),
+    hostLabel(job.host_id, names),
+    ownerLabel(job.user_id, names),
+    job.task_id ?? '',
+    job.host_id ?? '',
+    job.user_id ?? '',
+    job.id,
+  ]
     .join('\u0001')
     .toLowerCase()
   searchCache.set(job, { names, text })
   return text
 }
 
-export function searchJobs(jobs: Job[], q: string, names: Map<string, string>): Job[] {
+export function searchJobs(jobs: Job[], q: string, names: DisplayNames): Job[] {
   const terms = q.trim().toLowerCase().split(/\s+/).filter(Boolean)
   if (terms.length === 0) return jobs
   return jobs.filter((job) => {
@@ -90,9 +124,8 @@ export function searchJobs(jobs: Job[], q: string, names: Map<string, string>): 
 }
 
 export interface SortContext {
-  names: Map<string, string>
+  names: DisplayNames
   now: number
-  me?: string | null
 }
 
 function sortValue(job: Job, key: Sort['key'], ctx: SortContext): string | number | null {
@@ -100,7 +133,7 @@ function sortValue(job: Job, key: Sort['key'], ctx: SortContext): string | numbe
     case 'name':
       return plainText(job.name ?? '').toLowerCase()
     case 'task':
-      return taskLabel(job, ctx.names).toLowerCase()
+      return taskLabel(job, ctx.names.tasks).toLowerCase()
     case 'type':
       return job._type
     case 'state':
@@ -108,9 +141,10 @@ function sortValue(job: Job, key: Sort['key'], ctx: SortContext): string | numbe
     case 'lifecycle':
       return job.lifecycle ?? null
     case 'owner':
-      return job.user_id ? (job.user_id === ctx.me ? '' : job.user_id) : null
+      // "you" first, then by the name shown.
+      return job.user_id ? (job.user_id === ctx.names.me ? '' : ownerLabel(job.user_id, ctx.names).toLowerCase()) : null
     case 'host':
-      return job.host_id ?? null
+      return job.host_id ? hostLabel(job.host_id, ctx.names).toLowerCase() : null
     case 'created':
       return job.creation_date ? Date.parse(job.creation_date) : null
     case 'duration':
@@ -134,6 +168,7 @@ export function sortJobs(jobs: Job[], sort: Sort, ctx: SortContext): Job[] {
   return keyed.map((k) => k.job)
 }
 
+/** How many jobs are in each state (the `state` filter's values), most first. */
 export function stateCounts(jobs: Job[]): Array<{ state: string; count: number }> {
   const counts = new Map<string, number>()
   for (const j of jobs) counts.set(j.state ?? 'no state', (counts.get(j.state ?? 'no state') ?? 0) + 1)

@@ -50,23 +50,26 @@ describe('jobs list: filters <-> URL <-> request', () => {
     expect(document.title).toMatch(/^Jobs/)
   })
 
-  it('selecting a task puts task=<id> in the URL and where[task_id]=<id> (never include) in the request', async () => {
+  it('picking a task in the "Task" combobox puts task=<id> in the URL and where[task_id]=<id> (never include) in the request', async () => {
     const requests = captureListRequests()
     const user = userEvent.setup()
     const { router } = renderJobs()
     await screen.findAllByRole('link')
-    const task = await screen.findByRole('listbox', { name: 'Task' })
-    await within(task).findByRole('option', { name: 'Backup DB' })
-
-    await user.selectOptions(task, 'Backup DB')
+    const task = screen.getByRole('combobox', { name: 'Task' })
+    await user.click(task)
+    const list = await screen.findByRole('listbox', { name: 'Task' })
+    await user.click(await within(list).findByRole('option', { name: 'Backup DB' }))
 
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('task')).toEqual([TASK_IDS.backupDb]))
     await waitFor(() => expect(requests.some((q) => q.get('where[task_id]') === TASK_IDS.backupDb)).toBe(true))
     for (const q of requests) expect([...q.keys()].filter((k) => k.startsWith('include'))).toEqual([])
-    // Every row now belongs to that task.
+    // The pick shows as a removable chip, and the list stays open for another pick.
+    expect(screen.getByRole('button', { name: 'Remove Backup DB' })).toBeInTheDocument()
+    expect(within(list).getByRole('option', { name: 'Backup DB' })).toHaveAttribute('aria-selected', 'true')
+    // Every row now belongs to that task (Status, Name, Task, ...).
     const table = screen.getByRole('table')
     await waitFor(() => {
-      const cells = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1]?.textContent)
+      const cells = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[2]?.textContent)
       expect(cells.length).toBeGreaterThan(0)
       expect(new Set(cells)).toEqual(new Set(['Backup DB']))
     })
@@ -75,47 +78,84 @@ describe('jobs list: filters <-> URL <-> request', () => {
     expect(screen.getByRole('img', { name: /Duration of recent runs/ })).toBeInTheDocument()
   })
 
-  it('typing in "Find a task" narrows the task options, and Enter picks the first match', async () => {
-    const requests = captureListRequests()
-    const user = userEvent.setup()
-    const { router } = renderJobs()
-    const task = await screen.findByRole('listbox', { name: 'Task' })
-    await within(task).findByRole('option', { name: 'Backup DB' })
-    await user.type(screen.getByRole('searchbox', { name: 'Find a task' }), 'rotat')
-    expect(within(task).getAllByRole('option').map((o) => o.textContent)).toEqual(['Rotate logs'])
-    await user.keyboard('{Enter}')
-    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('task')).toEqual([TASK_IDS.rotateLogs]))
-    await waitFor(() => expect(requests.some((q) => q.get('where[task_id]') === TASK_IDS.rotateLogs)).toBe(true))
-    // the box clears and every task is listed again, the picked one selected
-    expect(screen.getByRole('searchbox', { name: 'Find a task' })).toHaveValue('')
-    expect(within(task).getByRole('option', { name: 'Rotate logs' })).toHaveProperty('selected', true)
-    expect(within(task).getAllByRole('option').length).toBeGreaterThan(5)
-  })
-
-  it('the State filter sends where[state]=failure and writes state=failure', async () => {
+  it('typing in "Task" narrows the options, Enter picks the match, a second pick adds, a chip removes', async () => {
     const requests = captureListRequests()
     const user = userEvent.setup()
     const { router } = renderJobs()
     await screen.findAllByRole('link')
-    await user.selectOptions(screen.getByRole('combobox', { name: 'State' }), 'failure')
-    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('state')).toBe('failure'))
+    const task = screen.getByRole('combobox', { name: 'Task' })
+    await user.type(task, 'rotat')
+    const list = await screen.findByRole('listbox', { name: 'Task' })
+    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['✓Rotate logs'])
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('task')).toEqual([TASK_IDS.rotateLogs]))
+    await waitFor(() => expect(requests.some((q) => q.get('where[task_id]') === TASK_IDS.rotateLogs)).toBe(true))
+    // The box clears and every task is listed again, the picked one selected.
+    expect(task).toHaveValue('')
+    expect(within(list).getByRole('option', { name: 'Rotate logs' })).toHaveAttribute('aria-selected', 'true')
+    expect(within(list).getAllByRole('option').length).toBeGreaterThan(5)
+    await user.type(task, 'backup{Enter}')
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('task')).toEqual([TASK_IDS.rotateLogs, TASK_IDS.backupDb]))
+    await user.click(screen.getByRole('button', { name: 'Remove Rotate logs' }))
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('task')).toEqual([TASK_IDS.backupDb]))
+  })
+
+  it('the State filter takes several states in words, writes state=failure&state=timeout and asks with $in', async () => {
+    const requests = captureListRequests()
+    const user = userEvent.setup()
+    const { router } = renderJobs()
+    await screen.findAllByRole('link')
+    await user.click(screen.getByRole('combobox', { name: 'State' }))
+    const list = await screen.findByRole('listbox', { name: 'State' })
+    // Options in words, as the badges say them.
+    expect(within(list).getByRole('option', { name: 'in progress' })).toBeInTheDocument()
+    await user.click(within(list).getByRole('option', { name: 'failure' }))
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('state')).toEqual(['failure']))
     await waitFor(() => expect(requests.some((q) => q.get('where[state]') === 'failure')).toBe(true))
     await waitFor(() => {
       const badges = within(screen.getByRole('table'))
         .getAllByRole('row')
         .slice(1)
-        .map((r) => within(r).getAllByRole('cell')[3]?.textContent)
+        .map((r) => within(r).getAllByRole('cell')[0]?.textContent)
       expect(badges.length).toBeGreaterThan(0)
       expect(badges.every((b) => b?.includes('failure'))).toBe(true)
     })
+    await user.click(within(list).getByRole('option', { name: 'timeout' }))
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('state')).toEqual(['failure', 'timeout']))
+    await waitFor(() => expect(requests.some((q) => new Set(q.getAll('where[state][$in][]')).size === 2)).toBe(true))
   })
 
-  it('a link with ?task=a&task=b shows both selected and asks with $in', async () => {
+  it('a state count is a button that filters by that state, and again shows every state', async () => {
+    const user = userEvent.setup()
+    const { router } = renderJobs()
+    await screen.findAllByRole('link')
+    const counts = screen.getByRole('region', { name: 'State counts of loaded jobs' })
+    const failure = within(counts).getByRole('button', { name: /^failure, \d+ jobs?$/ })
+    await user.click(failure)
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('state')).toEqual(['failure']))
+    await waitFor(() => expect(within(counts).getByRole('button', { name: /^failure, \d+ jobs?$/ })).toHaveAttribute('aria-pressed', 'true'))
+    await user.click(within(counts).getByRole('button', { name: /^failure, \d+ jobs?$/ }))
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('state')).toEqual([]))
+  })
+
+  it('a Created preset writes a rolling since=24h (not a date) and asks for the last 24 hours', async () => {
+    const requests = captureListRequests()
+    const user = userEvent.setup()
+    const { router } = renderJobs()
+    await screen.findAllByRole('link')
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Created' }), 'Last 24 hours')
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('since')).toBe('24h'))
+    expect(new URLSearchParams(router.state.location.search).get('from')).toBeNull()
+    await waitFor(() => expect(requests.some((q) => q.get('where[creation_date][$gte]'))).toBe(true))
+    const gte = Date.parse(requests.findLast((q) => q.get('where[creation_date][$gte]'))!.get('where[creation_date][$gte]')!)
+    expect(Math.abs(Date.now() - 86_400_000 - gte)).toBeLessThan(60_000)
+  })
+
+  it('a link with ?task=a&task=b shows both as chips and asks with $in', async () => {
     const requests = captureListRequests()
     renderJobs(`/jobs?task=${TASK_IDS.backupDb}&task=${TASK_IDS.rotateLogs}`)
-    const task = await screen.findByRole('listbox', { name: 'Task' })
-    await waitFor(() => expect(within(task).getByRole('option', { name: 'Backup DB' })).toHaveProperty('selected', true))
-    expect(within(task).getByRole('option', { name: 'Rotate logs' })).toHaveProperty('selected', true)
+    expect(await screen.findByRole('button', { name: 'Remove Backup DB' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Remove Rotate logs' })).toBeInTheDocument()
     await waitFor(() => expect(requests.length).toBeGreaterThan(0))
     const ids = requests[0]!.getAll('where[task_id][$in][]')
     expect(new Set(ids)).toEqual(new Set([TASK_IDS.backupDb, TASK_IDS.rotateLogs]))
@@ -135,6 +175,55 @@ describe('jobs list: filters <-> URL <-> request', () => {
       expect(names.every((n) => /rotate/i.test(n ?? ''))).toBe(true)
     })
   })
+})
+
+describe('jobs list: what is shown is what is searched', () => {
+  it('shows owners by name with one participants request per distinct owner, not per row, and finds them by name', async () => {
+    const participants: string[] = []
+    mockServer.events.on('request:start', ({ request }) => {
+      if (/\/participants$/.test(new URL(request.url).pathname)) participants.push(request.url)
+    })
+    const user = userEvent.setup()
+    const { router } = renderJobs()
+    const table = await screen.findByRole('table')
+    await within(table).findAllByRole('link')
+    // bob started some of the default world's jobs: his name, not "…4a1603".
+    expect((await within(table).findAllByRole('cell', { name: 'bob' })).length).toBeGreaterThan(0)
+    const rows = within(table).getAllByRole('row').length - 1
+    expect(participants.length).toBeGreaterThan(0)
+    expect(participants.length).toBeLessThan(Math.min(rows, 10))
+    // The signed-in user is "you", without asking.
+    expect(within(table).getAllByRole('cell', { name: 'you' }).length).toBeGreaterThan(0)
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'bob')
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('bob'))
+    await waitFor(() => {
+      const owners = within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[5]?.textContent)
+      expect(owners.length).toBeGreaterThan(0)
+      expect(new Set(owners)).toEqual(new Set(['bob']))
+    }, { timeout: 10_000 })
+  }, 30_000)
+
+  it('finds jobs by the host name the row shows', async () => {
+    const user = userEvent.setup()
+    renderJobs()
+    const table = await screen.findByRole('table')
+    await within(table).findAllByRole('link')
+    await within(table).findAllByRole('cell', { name: 'db-01' })
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'db-01')
+    await screen.findByText(/Text search narrows/, undefined, { timeout: 10_000 })
+    await waitFor(() => {
+      const hosts = within(screen.getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[6]?.textContent)
+      expect(hosts.length).toBeGreaterThan(0)
+      expect(new Set(hosts)).toEqual(new Set(['db-01']))
+    }, { timeout: 10_000 })
+  }, 30_000)
 })
 
 describe('jobs list: states', () => {
@@ -173,7 +262,7 @@ describe('jobs list: states', () => {
     expect(alert).toBeVisible()
     // Header and filters stay while the body shows the error.
     expect(screen.getByRole('heading', { name: 'Jobs', level: 1 })).toBeInTheDocument()
-    expect(screen.getByRole('listbox', { name: 'Task' })).toBeInTheDocument()
+    expect(screen.getByRole('combobox', { name: 'Task' })).toBeInTheDocument()
     await user.click(within(alert).getByRole('button', { name: 'Retry' }))
     expect((await within(screen.getByRole('table')).findAllByRole('link')).length).toBeGreaterThan(0)
     expect(screen.queryByText('Could not load jobs')).not.toBeInTheDocument()
@@ -315,7 +404,8 @@ describe('jobs list: live refresh and history', () => {
       const lifecycles = within(screen.getByRole('table'))
         .getAllByRole('row')
         .slice(1)
-        .map((r) => within(r).getAllByRole('cell')[4]?.textContent ?? '')
+        .map((r) => within(r).getAllByRole('cell')[7]?.textContent ?? '')
+      expect(lifecycles.length).toBeGreaterThan(0)
       expect(lifecycles.some((l) => /finished|canceled|terminated/.test(l))).toBe(false)
     })
   })

@@ -4,9 +4,10 @@ import * as z from 'zod/mini'
 import type { JobListQuery } from '@/api/jobs'
 
 /**
- * The URL is the filter state (ui-contract.md): `task` (repeats), `state`, `lifecycle`, `type`,
- * `q`, `from`/`to` (ISO) and `sort`. Parsed with a schema with defaults, so a hand-edited or stale
- * link degrades to "no filter" for the bad part instead of breaking the page.
+ * The URL is the filter state (ui-contract.md): `task`, `state` and `lifecycle` (each repeats),
+ * `type`, `q`, `since` (a rolling window: 1h, 24h, 7d) or `from`/`to` (ISO), and `sort`. Parsed
+ * with a schema with defaults, so a hand-edited or stale link degrades to "no filter" for the bad
+ * part instead of breaking the page.
  */
 
 export const SORT_KEYS = ['name', 'task', 'type', 'state', 'lifecycle', 'owner', 'host', 'created', 'duration', 'origin'] as const
@@ -39,14 +40,33 @@ const sortSchema = z.catch(
 
 const nonEmpty = z.string().check(z.trim(), z.minLength(1))
 
+/** Repeated values, trimmed, without empties or duplicates. */
+const many = z.pipe(
+  z.catch(z.array(z.string()), []),
+  z.transform((ids: string[]) => [...new Set(ids.map((id) => id.trim()).filter(Boolean))]),
+)
+
+/** A rolling window: a number and a unit (m, h, d). The presets are 1h, 24h and 7d. */
+const SINCE_RE = /^([1-9]\d{0,3})([mhd])$/
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const
+export const SINCE_PRESETS = [
+  { value: '1h', label: 'Last hour' },
+  { value: '24h', label: 'Last 24 hours' },
+  { value: '7d', label: 'Last 7 days' },
+] as const
+
+/** Milliseconds of a rolling window such as "24h"; null when it is not one. */
+export function sinceMs(since: string | undefined): number | null {
+  const m = since ? SINCE_RE.exec(since) : null
+  return m ? Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS] : null
+}
+
 export const jobFiltersSchema = z.object({
-  task: z.pipe(
-    z.catch(z.array(z.string()), []),
-    z.transform((ids: string[]) => [...new Set(ids.map((id) => id.trim()).filter(Boolean))]),
-  ),
-  state: optional(nonEmpty),
-  lifecycle: optional(nonEmpty),
+  task: many,
+  state: many,
+  lifecycle: many,
   type: optional(nonEmpty),
+  since: optional(z.string().check(z.trim(), z.regex(SINCE_RE))),
   q: z._default(z.catch(z.string(), ''), ''),
   from: optional(isoDate),
   to: optional(isoDate),
@@ -56,16 +76,19 @@ export type JobFilters = z.output<typeof jobFiltersSchema>
 
 export function parseJobFilters(params: URLSearchParams): JobFilters {
   const single = (k: string) => params.get(k) || undefined
-  return jobFiltersSchema.parse({
+  const f = jobFiltersSchema.parse({
     task: params.getAll('task'),
-    state: single('state'),
-    lifecycle: single('lifecycle'),
+    state: params.getAll('state'),
+    lifecycle: params.getAll('lifecycle'),
     type: single('type'),
+    since: single('since'),
     q: params.get('q') ?? '',
     from: single('from'),
     to: single('to'),
     sort: single('sort'),
   })
+  // A rolling window and a fixed range do not combine: the rolling one (a preset) wins.
+  return f.since ? { ...f, from: undefined, to: undefined } : f
 }
 
 export function sortParam(sort: Sort): string | undefined {
@@ -76,14 +99,15 @@ export function sortParam(sort: Sort): string | undefined {
 /** Writes filters into search params; keeps unrelated params (e.g. the mock's `scenario`). */
 export function writeJobFilters(params: URLSearchParams, f: JobFilters): URLSearchParams {
   const next = new URLSearchParams(params)
-  for (const k of ['task', 'state', 'lifecycle', 'type', 'q', 'from', 'to', 'sort']) next.delete(k)
+  for (const k of ['task', 'state', 'lifecycle', 'type', 'since', 'q', 'from', 'to', 'sort']) next.delete(k)
   for (const id of f.task) next.append('task', id)
-  if (f.state) next.set('state', f.state)
-  if (f.lifecycle) next.set('lifecycle', f.lifecycle)
+  for (const v of f.state) next.append('state', v)
+  for (const v of f.lifecycle) next.append('lifecycle', v)
   if (f.type) next.set('type', f.type)
+  if (f.since) next.set('since', f.since)
   if (f.q.trim()) next.set('q', f.q)
-  if (f.from) next.set('from', f.from)
-  if (f.to) next.set('to', f.to)
+  if (f.from && !f.since) next.set('from', f.from)
+  if (f.to && !f.since) next.set('to', f.to)
   const s = sortParam(f.sort)
   if (s) next.set('sort', s)
   return next
@@ -93,16 +117,21 @@ export function writeJobFilters(params: URLSearchParams, f: JobFilters): URLSear
 export function serverQuery(f: JobFilters): JobListQuery {
   const q: JobListQuery = {}
   if (f.task.length) q.taskIds = [...f.task].sort()
-  if (f.state) q.states = [f.state]
-  if (f.lifecycle) q.lifecycles = [f.lifecycle]
+  if (f.state.length) q.states = [...f.state].sort()
+  if (f.lifecycle.length) q.lifecycles = [...f.lifecycle].sort()
   if (f.type) q.types = [f.type]
-  if (f.from) q.from = f.from
-  if (f.to) q.to = f.to
+  const rolling = sinceMs(f.since)
+  // The window is applied when each request is sent (api/jobs.ts), so it keeps rolling.
+  if (rolling) q.sinceMs = rolling
+  else {
+    if (f.from) q.from = f.from
+    if (f.to) q.to = f.to
+  }
   return q
 }
 
 export function hasServerFilters(f: JobFilters): boolean {
-  return f.task.length > 0 || !!f.state || !!f.lifecycle || !!f.type || !!f.from || !!f.to
+  return f.task.length > 0 || f.state.length > 0 || f.lifecycle.length > 0 || !!f.type || !!f.since || !!f.from || !!f.to
 }
 
 export function hasAnyFilter(f: JobFilters): boolean {

@@ -77,7 +77,7 @@ export function ApprovalsPage() {
   const malformed = pending.data?.malformed.length ?? 0
 
   return (
-    <div ref={pageRef} className="mx-auto max-w-5xl p-4 sm:p-6">
+    <div ref={pageRef} className="min-w-0">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-semibold">Approvals</h1>

@@ -5,7 +5,6 @@ import { isApiError } from '@/api/errors'
 import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
-import { LifecycleBadge, StateBadge } from '@/components/ui/status'
 import { useHostName } from '@/lib/job-queries'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
@@ -15,7 +14,8 @@ import { isValidJobId, jobDetailQueries, livePollInterval } from '../queries'
 import { BuildFailureNotice } from './build-failure-notice'
 import { JobActions } from './job-actions'
 import { JobArguments } from './job-arguments'
-import { JobFacts } from './job-facts'
+import { JobFacts, JobSummary } from './job-facts'
+import { JobVerdict, type JobExpectation } from './job-verdict'
 import { LifecycleTimeline } from './lifecycle-timeline'
 import { OutputSection } from './output-section'
 
@@ -31,17 +31,21 @@ const backLink = (
  */
 export type WorkflowRunSlot = (run: Job) => ReactNode
 
-/** `/jobs/:jobId`: validates the id before asking the server anything. */
-export function JobDetailPage({ jobId, workflowRunView }: { jobId: string | undefined; workflowRunView?: WorkflowRunSlot }) {
+/**
+ * `/jobs/:jobId`: validates the id before asking the server anything. The route composes what other
+ * features add: `Expectation` (how long the job should take, in the verdict line) and
+ * `workflowRunView`.
+ */
+export function JobDetailPage({ jobId, workflowRunView, Expectation }: { jobId: string | undefined; workflowRunView?: WorkflowRunSlot; Expectation?: JobExpectation }) {
   if (!isValidJobId(jobId)) return <InvalidJobId jobId={jobId} />
   // A new id is a new page: no state (observed transitions, open dialogs) carries over.
-  return <JobDetail key={jobId} jobId={jobId} workflowRunView={workflowRunView} />
+  return <JobDetail key={jobId} jobId={jobId} workflowRunView={workflowRunView} Expectation={Expectation} />
 }
 
 function InvalidJobId({ jobId }: { jobId: string | undefined }) {
   useDocumentTitle('Invalid job id')
   return (
-    <div className="mx-auto max-w-3xl space-y-3 p-6">
+    <div className="max-w-3xl space-y-3">
       <h1 className="text-xl font-semibold">This is not a valid job id</h1>
       <p role="alert" className="text-sm text-slate-700 dark:text-slate-300">
         “{plainText(jobId ?? '', 80)}” is not a job id: job ids have 24 hexadecimal characters. Check the link you followed.
@@ -66,7 +70,7 @@ function useObservedTransitions(lifecycle: string | undefined, observedAt: numbe
   return log.entries
 }
 
-function JobDetail({ jobId, workflowRunView }: { jobId: string; workflowRunView?: WorkflowRunSlot }) {
+function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; workflowRunView?: WorkflowRunSlot; Expectation?: JobExpectation }) {
   const { config } = useSession()
   const refreshMs = config.refreshIntervalMs
   // While the job runs, the cheap lifecycle endpoint (a bare string) is what polls; the full
@@ -114,7 +118,7 @@ function JobDetail({ jobId, workflowRunView }: { jobId: string; workflowRunView?
 
   if (detail.isPending) {
     return (
-      <div className="mx-auto max-w-6xl space-y-4 p-6">
+      <div className="space-y-4">
         <Skeleton className="h-8 w-72" />
         <SkeletonRows rows={6} label="Loading the job" />
       </div>
@@ -125,7 +129,7 @@ function JobDetail({ jobId, workflowRunView }: { jobId: string; workflowRunView?
   if (!detail.data) {
     const notFound = isApiError(detail.error) && detail.error.code === 'not_found'
     return (
-      <div className="mx-auto max-w-3xl space-y-3 p-6">
+      <div className="max-w-3xl space-y-3">
         <h1 className="text-xl font-semibold">{notFound ? 'Job not found' : 'Job not available'}</h1>
         {notFound ? (
           <>
@@ -145,7 +149,7 @@ function JobDetail({ jobId, workflowRunView }: { jobId: string; workflowRunView?
   const host = current_job.host_id ? hostName(current_job.host_id) : undefined
   const refreshError = detail.isError ? detail.error : null
   return (
-    <div className="mx-auto max-w-6xl space-y-6 p-4 sm:p-6">
+    <div className="space-y-5">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link to="/jobs" className="text-indigo-700 underline dark:text-indigo-300">
           Jobs
@@ -154,12 +158,13 @@ function JobDetail({ jobId, workflowRunView }: { jobId: string; workflowRunView?
         <span className="text-slate-600 dark:text-slate-400">{current_job.id}</span>
       </nav>
       <header className="space-y-3">
+        {/* The first line is the verdict: how it ended (or what it is doing), and for how long. */}
+        <JobVerdict job={current_job} lifecycle={current} Expectation={Expectation} />
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="min-w-0 text-2xl font-semibold break-words">{plainText(jobDisplayName(current_job), 300)}</h1>
-          <StateBadge state={current_job.state} />
-          <LifecycleBadge lifecycle={current} />
           {detail.isFetching && !detail.isPending && <span className="text-xs text-slate-500 dark:text-slate-400">refreshing…</span>}
         </div>
+        <JobSummary job={current_job} participants={participants} hostName={host} />
         {refreshError && <ErrorPanel error={refreshError} title="The latest refresh failed; showing the last known data" onRetry={() => detail.refetch()} />}
         {current_job.problems.length > 0 && (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
@@ -178,7 +183,6 @@ function JobDetail({ jobId, workflowRunView }: { jobId: string; workflowRunView?
         {!ownRunView && <JobActions job={current_job} />}
       </header>
       {ownRunView && workflowRunView(current_job)}
-      <JobFacts job={current_job} participants={participants} hostName={host} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <LifecycleTimeline
           job={current_job}
@@ -194,6 +198,14 @@ function JobDetail({ jobId, workflowRunView }: { jobId: string; workflowRunView?
           <JobArguments job={current_job} />
         </div>
       </div>
+      <details className="group rounded-md border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
+        <summary className="cursor-pointer px-4 py-2 text-sm font-semibold">
+          Details <span className="font-normal text-slate-600 dark:text-slate-400">(type, people, observers, origin, trigger, times)</span>
+        </summary>
+        <div className="border-t border-slate-200 px-4 py-3 dark:border-slate-700">
+          <JobFacts job={current_job} participants={participants} hostName={host} />
+        </div>
+      </details>
     </div>
   )
 }

@@ -45,25 +45,66 @@ function Duration({ job }: { job: Job }) {
   )
 }
 
-/** Type, task, host, people, origin, trigger, times and duration. */
-export function JobFacts({ job, participants, hostName }: { job: Job; participants: UseQueryResult<Participants>; hostName?: string }) {
+/**
+ * The facts that place the job, on one line under its title: its task (a link to the task's jobs),
+ * where it ran, who started it, when, and the workflow run it belongs to.
+ */
+export function JobSummary({ job, participants, hostName }: { job: Job; participants: UseQueryResult<Participants>; hostName?: string }) {
   const taskName = job.task?.name
+  const owner = personName(participants.data?.owner)
+  const now = useNow(1000)
+  const sep = <span aria-hidden="true" className="text-slate-400"> · </span>
+  return (
+    <p className="flex flex-wrap items-center gap-x-1 gap-y-0.5 text-sm text-slate-700 dark:text-slate-300">
+      {job.task_id ? (
+        <Link to={`/jobs?task=${encodeURIComponent(job.task_id)}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+          {taskName ? plainText(taskName, 120) : `task ${job.task_id}`}{' '}
+          <span className="sr-only">(jobs of this task)</span>
+        </Link>
+      ) : (
+        <span>{plainText(job._type, 60)}</span>
+      )}
+      {job.host_id && (
+        <>
+          {sep}
+          <span title={`host id ${job.host_id}`}>on {hostName ?? `host ${job.host_id}`}</span>
+        </>
+      )}
+      {(owner || job.user_id) && (
+        <>
+          {sep}
+          <span>started by {owner ?? `user ${job.user_id}`}</span>
+        </>
+      )}
+      {job.creation_date && (
+        <>
+          {sep}
+          <span>
+            created <RelativeTime date={job.creation_date} now={now} />
+          </span>
+        </>
+      )}
+      {job.workflow_job_id && (
+        <>
+          {sep}
+          <Link to={`/jobs/${job.workflow_job_id}`} className="text-indigo-700 underline dark:text-indigo-300">
+            Open the workflow run
+          </Link>
+        </>
+      )}
+    </p>
+  )
+}
+
+/** Every fact of the job (the secondary ones included: observers, origin, trigger), folded below the log. */
+export function JobFacts({ job, participants, hostName }: { job: Job; participants: UseQueryResult<Participants>; hostName?: string }) {
   const p = participants.data
   const participantsNote = participants.isError ? <span className="text-slate-600 italic dark:text-slate-400">participants unavailable</span> : null
+  const now = useNow(1000)
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-4">
       <Fact term="Type">{plainText(job._type, 60)}</Fact>
-      <Fact term="Task">
-        {job.task_id ? (
-          <Link to={`/jobs?task=${encodeURIComponent(job.task_id)}`} className="text-indigo-700 underline dark:text-indigo-300">
-            {taskName ? plainText(taskName, 120) : `task ${job.task_id}`}
-            {' '}
-            <span className="sr-only">(jobs of this task)</span>
-          </Link>
-        ) : (
-          none
-        )}
-      </Fact>
+      <Fact term="Task">{job.task?.name ? plainText(job.task.name, 120) : job.task_id ? `task ${job.task_id}` : none}</Fact>
       <Fact term="Host">
         {job.host_id ? (
           <span title={`host id ${job.host_id}`}>{hostName ?? <span className="font-mono text-xs">{job.host_id}</span>}</span>
@@ -82,18 +123,11 @@ export function JobFacts({ job, participants, hostName }: { job: Job; participan
       <Fact term="Observers">{participants.isPending ? <span className="text-slate-500">loading…</span> : p ? people(p.observers) : participantsNote}</Fact>
       <Fact term="Origin">{job.origin ? plainText(job.origin, 40) : none}</Fact>
       <Fact term="Trigger name">{job.trigger_name ? plainText(job.trigger_name, 80) : none}</Fact>
-      <Fact term="Created">{job.creation_date ? <><RelativeTime date={job.creation_date} /> <span className="text-xs text-slate-600 dark:text-slate-400">({formatExact(job.creation_date)})</span></> : none}</Fact>
-      <Fact term="Last update">{job.last_update ? <><RelativeTime date={job.last_update} /> <span className="text-xs text-slate-600 dark:text-slate-400">({formatExact(job.last_update)})</span></> : none}</Fact>
+      <Fact term="Created">{job.creation_date ? <><RelativeTime date={job.creation_date} now={now} /> <span className="text-xs text-slate-600 dark:text-slate-400">({formatExact(job.creation_date)})</span></> : none}</Fact>
+      <Fact term="Last update">{job.last_update ? <><RelativeTime date={job.last_update} now={now} /> <span className="text-xs text-slate-600 dark:text-slate-400">({formatExact(job.last_update)})</span></> : none}</Fact>
       <Fact term="Duration">
         <Duration job={job} />
       </Fact>
-      {job.workflow_job_id && (
-        <Fact term="Workflow run">
-          <Link to={`/jobs/${job.workflow_job_id}`} className="text-indigo-700 underline dark:text-indigo-300">
-            Open the workflow run
-          </Link>
-        </Fact>
-      )}
     </dl>
   )
 }

@@ -1,11 +1,12 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { jobDisplayName, type Job, type LifecycleTransition } from '@/api/schemas/job'
+import { isFinished, jobDisplayName, type Job, type LifecycleTransition } from '@/api/schemas/job'
 import { cn } from '@/components/ui/cn'
 import { errorMessage } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
-import { LifecycleBadge, lifecycleLabel, StateBadge } from '@/components/ui/status'
-import { formatExact, RelativeTime } from '@/components/ui/time'
+import type { Tone } from '@/components/ui/badge'
+import { jobStatus, LifecycleBadge, lifecycleLabel, StateBadge } from '@/components/ui/status'
+import { formatExact, RelativeTime, useNow } from '@/components/ui/time'
 import { plainText } from '@/lib/text'
 import { buildLifecycleSteps, type LifecycleStep, type ObservedTransition } from '../lifecycle-steps'
 
@@ -15,8 +16,28 @@ const MARK: Record<LifecycleStep['status'], { icon: string; sr: string }> = {
   upcoming: { icon: '○', sr: 'Not yet:' },
 }
 
-function StepItem({ step }: { step: LifecycleStep }) {
+/** The final step of an ended job wears its outcome: a failure is red with ✕, not a success's green. */
+const OUTCOME_DOT: Record<Tone, string> = {
+  success: 'border-emerald-700 bg-emerald-700 text-white',
+  danger: 'border-red-700 bg-red-700 text-white',
+  warning: 'border-amber-600 bg-amber-500 text-slate-950',
+  info: 'border-sky-700 bg-sky-700 text-white',
+  neutral: 'border-slate-600 bg-slate-600 text-white',
+  muted: 'border-slate-500 bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100',
+}
+const OUTCOME_PILL: Record<Tone, string> = {
+  success: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
+  danger: 'bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100',
+  warning: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
+  info: 'bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100',
+  neutral: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100',
+  muted: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100',
+}
+
+function StepItem({ step, state, now }: { step: LifecycleStep; state: string | undefined; now: number }) {
   const mark = MARK[step.status]
+  // The step a job ended on: its outcome (word, icon and colour) instead of "now".
+  const outcome = step.status === 'current' && !step.unknown && isFinished(step.key) ? jobStatus({ state, lifecycle: step.key }) : null
   return (
     <li aria-current={step.status === 'current' ? 'step' : undefined} className="relative flex gap-3 pb-4 last:pb-0">
       <span
@@ -24,28 +45,33 @@ function StepItem({ step }: { step: LifecycleStep }) {
         className={cn(
           'flex size-6 shrink-0 items-center justify-center rounded-full border text-xs',
           step.status === 'done' && 'border-emerald-600 bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
-          step.status === 'current' && 'border-indigo-600 bg-indigo-600 text-white',
+          step.status === 'current' && !outcome && 'border-indigo-600 bg-indigo-600 text-white',
+          outcome && OUTCOME_DOT[outcome.tone],
           step.status === 'upcoming' && 'border-dashed border-slate-400 text-slate-500 dark:text-slate-400',
           step.unknown && 'border-amber-600 bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
         )}
       >
-        {step.unknown ? '?' : mark.icon}
+        {step.unknown ? '?' : outcome ? outcome.icon : mark.icon}
       </span>
       <div className={cn('min-w-0 text-sm', step.status === 'upcoming' && 'text-slate-600 dark:text-slate-400')}>
         <p>
-          <span className="sr-only">{mark.sr} </span>
+          <span className="sr-only">{outcome ? 'Ended:' : mark.sr} </span>
           <span className="font-semibold">{step.label}</span>
           {step.status === 'current' && ' '}
-          {step.status === 'current' && (
-            <span className="ml-1 rounded bg-indigo-100 px-1.5 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">now</span>
-          )}
+          {step.status === 'current' &&
+            (outcome ? (
+              // "canceled" and "expired" say it already in the step's name.
+              outcome.label !== step.label && <span className={cn('ml-1 rounded px-1.5 py-0.5 text-xs font-medium', OUTCOME_PILL[outcome.tone])}>{outcome.label}</span>
+            ) : (
+              <span className="ml-1 rounded bg-indigo-100 px-1.5 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-900 dark:text-indigo-100">now</span>
+            ))}
           <span> — {step.description}</span>
         </p>
         {(step.at || step.note) && (
           <p className="text-xs text-slate-600 dark:text-slate-400">
             {step.at && (
               <>
-                {formatExact(step.at)} (<RelativeTime date={step.at} />)
+                {formatExact(step.at)} (<RelativeTime date={step.at} now={now} />)
               </>
             )}
             {step.at && step.note && ' · '}
@@ -110,12 +136,14 @@ export function LifecycleTimeline({
   workflowRun?: UseQueryResult<Job[]>
 }) {
   const steps = buildLifecycleSteps(job, current, { history, observed, host })
+  // Relative times on the server's clock, not the browser's.
+  const now = useNow(1000)
   return (
     <section aria-label="Lifecycle" className="space-y-4">
       <h2 className="text-lg font-semibold">Lifecycle</h2>
       <ol aria-label="Lifecycle stages">
         {steps.map((step, i) => (
-          <StepItem key={`${step.key}-${i}`} step={step} />
+          <StepItem key={`${step.key}-${i}`} step={step} state={job.state} now={now} />
         ))}
       </ol>
       <div className="space-y-1">

@@ -65,7 +65,7 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setScope(currentScope())}>
+      <Button variant="danger" size="sm" onClick={() => setScope(currentScope())}>
         Clear finished history
       </Button>
       <ConfirmDialog

@@ -1,14 +1,17 @@
-import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState, type Ref } from 'react'
+import { useEffect, useEffectEvent, useId, useState, type Ref } from 'react'
 import { JOB_STATES, JOB_TYPES, LIFECYCLES } from '@/api/schemas/job'
 import type { Task } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
+import { lifecycleLabel, stateLabel } from '@/components/ui/status'
 import { plainText } from '@/lib/text'
 import type { JobFilters } from '../use-job-filters'
+import { CreatedRange, CreatedSelect } from './created-range'
+import { MultiCombobox } from './multi-combobox'
+import { TaskPicker } from './task-picker'
 
-const control =
-  'h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100'
-const labelCls = 'mb-1 block text-xs font-semibold text-slate-700 dark:text-slate-200'
+const STATE_OPTIONS = JOB_STATES.map((s) => ({ value: s, label: stateLabel(s) }))
+const LIFECYCLE_OPTIONS = LIFECYCLES.map((l) => ({ value: l, label: lifecycleLabel(l) }))
 
 export interface JobFiltersBarProps {
   filters: JobFilters
@@ -23,14 +26,30 @@ export interface JobFiltersBarProps {
   onOpenChange: (open: boolean) => void
 }
 
-/** How many filters are set (each task counts), for the collapsed panel's button. */
+/** How many filters are set (each task, state and lifecycle counts), for the collapsed panel's button. */
 export function activeFilterCount(f: JobFilters): number {
-  return f.task.length + [f.state, f.lifecycle, f.type, f.q.trim(), f.from || f.to].filter(Boolean).length
+  return f.task.length + f.state.length + f.lifecycle.length + [f.type, f.q.trim(), f.since || f.from || f.to].filter(Boolean).length
 }
 
+/**
+ * One line of filters above the table: search, Task, State, Lifecycle, Created, and "More filters"
+ * for the rarer ones (job type, a custom date range). On a phone the whole bar folds behind a
+ * "Filters" button.
+ */
 export function JobFiltersBar({ filters, tasks, tasksError, onChange, onClear, active, searchRef, open, onOpenChange }: JobFiltersBarProps) {
   const formId = useId()
+  const moreId = useId()
   const count = activeFilterCount(filters)
+  const [customPicked, setCustomPicked] = useState(false)
+  const custom = !!(filters.from || filters.to)
+  const [moreOpen, setMoreOpen] = useState(() => custom || !!filters.type)
+  // A link (or back/forward) that brings a custom range or a type shows the fields that hold it.
+  const [seen, setSeen] = useState(custom || !!filters.type)
+  if ((custom || !!filters.type) !== seen) {
+    setSeen(custom || !!filters.type)
+    if (custom || filters.type) setMoreOpen(true)
+  }
+  const rare = (filters.type ? 1 : 0) + (custom ? 1 : 0)
   return (
     <div>
       {/* On a phone the filters would fill the first screen: they fold behind this button (sm and up: always shown). */}
@@ -49,109 +68,62 @@ export function JobFiltersBar({ filters, tasks, tasksError, onChange, onClear, a
         role="search"
         aria-label="Filter jobs"
         onSubmit={(e) => e.preventDefault()}
-        className={cn(
-          'flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white p-3 sm:flex sm:mt-0 dark:border-slate-700 dark:bg-slate-900',
-          open ? 'mt-2 flex' : 'hidden',
-        )}
+        className={cn('flex-col gap-2 sm:mt-0 sm:flex', open ? 'mt-2 flex' : 'hidden')}
       >
-        <TaskSelect value={filters.task} tasks={tasks} tasksError={tasksError} onChange={(task) => onChange({ task })} />
-        <ValueSelect label="State" any="Any state" value={filters.state} values={JOB_STATES} onChange={(state) => onChange({ state })} />
-        <ValueSelect label="Lifecycle" any="Any lifecycle" value={filters.lifecycle} values={LIFECYCLES} onChange={(lifecycle) => onChange({ lifecycle })} />
-        <ValueSelect label="Type" any="Any type" value={filters.type} values={JOB_TYPES} onChange={(type) => onChange({ type })} />
-        <SearchBox value={filters.q} onCommit={(q) => onChange({ q }, { replace: true })} inputRef={searchRef} />
-        <CreatedRange from={filters.from} to={filters.to} onChange={(range) => onChange(range)} />
-        <Button variant="ghost" onClick={onClear} disabled={!active}>
-          Clear filters
-        </Button>
+        <div className="flex flex-wrap items-start gap-2">
+          <SearchBox value={filters.q} onCommit={(q) => onChange({ q }, { replace: true })} inputRef={searchRef} />
+          <TaskPicker value={filters.task} tasks={tasks} tasksError={tasksError} onChange={(task) => onChange({ task })} />
+          <MultiCombobox label="State" options={STATE_OPTIONS} selected={filters.state} onChange={(state) => onChange({ state })} placeholder="Any" className="w-40" />
+          <MultiCombobox label="Lifecycle" options={LIFECYCLE_OPTIONS} selected={filters.lifecycle} onChange={(lifecycle) => onChange({ lifecycle })} placeholder="Any" className="w-44" />
+          <CreatedSelect
+            since={filters.since}
+            custom={custom || (customPicked && !filters.since)}
+            onSince={(since) => {
+              setCustomPicked(false)
+              onChange({ since, from: undefined, to: undefined })
+            }}
+            onCustom={() => {
+              setCustomPicked(true)
+              setMoreOpen(true)
+              // The range starts empty: the fields below take the dates.
+              onChange({ since: undefined })
+              requestAnimationFrame(() => document.getElementById(`${moreId}-from`)?.querySelector('input')?.focus())
+            }}
+          />
+          <Button variant="ghost" aria-expanded={moreOpen} aria-controls={moreId} onClick={() => setMoreOpen((o) => !o)}>
+            {rare > 0 ? `More filters · ${rare}` : 'More filters'}
+            <span aria-hidden="true">{moreOpen ? '▴' : '▾'}</span>
+          </Button>
+          <Button variant="ghost" onClick={onClear} disabled={!active}>
+            Clear filters
+          </Button>
+        </div>
+        <div id={moreId} hidden={!moreOpen} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-slate-200 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
+          <TypeSelect value={filters.type} onChange={(type) => onChange({ type })} />
+          <div id={`${moreId}-from`}>
+            <CreatedRange from={filters.from} to={filters.to} onChange={(range) => onChange({ ...range, since: undefined })} />
+          </div>
+        </div>
       </form>
     </div>
   )
 }
 
-/**
- * "Task": a type-ahead box that narrows a native multiple select (role listbox, named "Task";
- * Ctrl/Cmd+click or Shift+arrows pick several; Enter in the box picks the first match).
- * Options are task names, values ids.
- */
-function TaskSelect({ value, tasks, tasksError, onChange }: { value: string[]; tasks: Task[] | undefined; tasksError: unknown; onChange: (ids: string[]) => void }) {
+function TypeSelect({ value, onChange }: { value: string | undefined; onChange: (v: string | undefined) => void }) {
   const id = useId()
-  const findId = useId()
-  const hintId = useId()
-  const [find, setFind] = useState('')
-  const known = new Set((tasks ?? []).map((t) => t.id))
-  const needle = find.trim().toLowerCase()
-  const all = [...(tasks ?? [])].sort((a, b) => a.name.localeCompare(b.name))
-  // Type-ahead narrows the options; selected tasks always stay listed (and selected).
-  const options = needle ? all.filter((t) => value.includes(t.id) || t.name.toLowerCase().includes(needle)) : all
-  // A task id from a shared link that is not (or not yet) in the task list still shows as selected.
-  const unknown = value.filter((v) => !known.has(v))
+  const all = value && !(JOB_TYPES as readonly string[]).includes(value) ? [...JOB_TYPES, value] : JOB_TYPES
   return (
-    <div className="flex flex-col">
-      <label htmlFor={id} className={labelCls}>
-        Task
+    <div className="flex items-center gap-1">
+      <label htmlFor={id} className="text-xs font-semibold text-slate-600 dark:text-slate-300">
+        Type
       </label>
-      <input
-        id={findId}
-        type="search"
-        value={find}
-        onChange={(e) => setFind(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          // Enter picks the first match, like a combobox.
-          if (e.key !== 'Enter') return
-          e.preventDefault()
-          const first = options.find((t) => !value.includes(t.id))
-          if (first) onChange([...value, first.id])
-          setFind('')
-        }}
-        aria-label="Find a task"
-        aria-controls={id}
-        placeholder="Find a task…"
-        className={`${control} mb-1 w-56`}
-      />
       <select
         id={id}
-        multiple
-        size={4}
-        value={value}
-        aria-describedby={hintId}
-        onChange={(e) => onChange([...e.currentTarget.selectedOptions].map((o) => o.value))}
-        // A fixed height: an empty list (task names not in yet) and a filled one are not the same height otherwise.
-        className={`${control} h-[4.875rem] w-56 py-1`}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.currentTarget.value || undefined)}
+        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800"
       >
-        {options.map((t) => (
-          <option key={t.id} value={t.id}>
-            {plainText(t.name, 80)}
-          </option>
-        ))}
-        {unknown.map((v) => (
-          <option key={v} value={v}>
-            {plainText(v, 80)}
-          </option>
-        ))}
-      </select>
-      <p id={hintId} className="mt-1 w-56 text-xs text-slate-600 dark:text-slate-300">
-        {tasksError
-          ? 'Task names could not be loaded; ids shown.'
-          : needle && options.length === 0
-            ? 'No task matches.'
-            : value.length
-              ? `${value.length} selected · Ctrl+click for more`
-              : 'Type above to narrow, Enter to pick · Ctrl+click for several'}
-      </p>
-    </div>
-  )
-}
-
-function ValueSelect({ label, any, value, values, onChange }: { label: string; any: string; value: string | undefined; values: readonly string[]; onChange: (v: string | undefined) => void }) {
-  const id = useId()
-  const all = value && !values.includes(value) ? [...values, value] : values
-  return (
-    <div>
-      <label htmlFor={id} className={labelCls}>
-        {label}
-      </label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)} className={control}>
-        <option value="">{any}</option>
+        <option value="">Any type</option>
         {all.map((v) => (
           <option key={v} value={v}>
             {plainText(v, 60)}
@@ -183,8 +155,8 @@ function SearchBox({ value, onCommit, inputRef }: { value: string; onCommit: (q:
     return () => clearTimeout(t)
   }, [text, value])
   return (
-    <div>
-      <label htmlFor={id} className={labelCls}>
+    <div className="w-full sm:w-48">
+      <label htmlFor={id} className="sr-only">
         Search
       </label>
       <input
@@ -192,141 +164,11 @@ function SearchBox({ value, onCommit, inputRef }: { value: string; onCommit: (q:
         ref={inputRef}
         type="search"
         value={text}
-        placeholder="Name, task, host or id  ( / )"
+        placeholder="Search jobs…  ( / )"
+        title="Searches what the rows show: name, task, host, owner (and ids)"
         onChange={(e) => setText(e.currentTarget.value)}
-        className={`${control} w-60`}
+        className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:placeholder:text-slate-400"
         autoComplete="off"
-      />
-    </div>
-  )
-}
-
-/** `<input type=datetime-local>` speaks local time without zone; the URL speaks ISO. */
-export function toLocalInput(iso: string | undefined): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  if (!Number.isFinite(d.getTime())) return ''
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0')
-  // The year needs 4 digits: "2-03-15T10:30" is not a valid value and would blank the input.
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-/**
- * A complete local date-time to ISO; undefined for "" and for a year still being typed: while the
- * year segment is edited the input reports 0002, 0020, 0202… which must not become filters.
- */
-export function fromLocalInput(v: string): string | undefined {
-  if (!v) return undefined
-  const t = new Date(v).getTime()
-  if (!Number.isFinite(t) || new Date(t).getFullYear() < 1000) return undefined
-  return new Date(t).toISOString()
-}
-
-const PRESETS: Array<{ label: string; ms: number }> = [
-  { label: 'Last hour', ms: 3_600_000 },
-  { label: 'Last 24 h', ms: 86_400_000 },
-  { label: 'Last 7 days', ms: 7 * 86_400_000 },
-]
-
-function timeZoneName(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time'
-  } catch {
-    return 'local time'
-  }
-}
-
-function CreatedRange({ from, to, onChange }: { from?: string; to?: string; onChange: (r: { from?: string; to?: string }) => void }) {
-  const hintId = useId()
-  const inverted = !!from && !!to && Date.parse(from) > Date.parse(to)
-  return (
-    <fieldset className="flex flex-wrap items-end gap-2" aria-describedby={hintId}>
-      <legend className={labelCls}>Created</legend>
-      <div className="flex gap-1" role="group" aria-label="Created presets">
-        {PRESETS.map((p) => (
-          // The preset becomes an absolute ISO `from` in the URL (ui-contract: from/to are ISO dates).
-          <Button key={p.label} size="sm" variant="secondary" onClick={() => onChange({ from: new Date(Date.now() - p.ms).toISOString(), to: undefined })}>
-            {p.label}
-          </Button>
-        ))}
-      </div>
-      <DateTimeField label="Created from" value={from} onCommit={(v) => onChange({ from: v, to })} describedBy={hintId} />
-      <span aria-hidden="true" className="pb-2 text-slate-500">
-        –
-      </span>
-      <DateTimeField label="Created to" value={to} onCommit={(v) => onChange({ from, to: v })} describedBy={hintId} />
-      {(from || to) && (
-        <Button size="sm" variant="ghost" className="mb-0.5" onClick={() => onChange({ from: undefined, to: undefined })}>
-          Clear dates
-        </Button>
-      )}
-      <p id={hintId} className="basis-full text-xs text-slate-600 dark:text-slate-300">
-        {inverted ? (
-          <span role="alert" className="font-medium text-red-700 dark:text-red-300">
-            “From” is after “to”: no job can match.
-          </span>
-        ) : (
-          `Times in your time zone (${timeZoneName()}).`
-        )}
-      </p>
-    </fieldset>
-  )
-}
-
-/**
- * One end of the created range. Uncontrolled on purpose: the browser keeps half-typed segments
- * that a controlled value would undo (Backspace on one segment reads as ""). What is typed goes to
- * the URL once it is a whole date (a year of four digits), after a short pause, so editing a
- * segment does not send a request (and a history entry) per keystroke. Emptying the field removes
- * that end; a field left half filled shows the applied value again when it loses focus.
- */
-function DateTimeField({ label, value, onCommit, describedBy }: { label: string; value: string | undefined; onCommit: (iso: string | undefined) => void; describedBy: string }) {
-  const id = useId()
-  const ref = useRef<HTMLInputElement>(null)
-  const applied = toLocalInput(value)
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  // The pending commit runs later (timer): it must see the latest URL value and callback.
-  const latest = useRef({ applied, onCommit })
-  useLayoutEffect(() => {
-    latest.current = { applied, onCommit }
-  })
-  const commit = (v: string) => {
-    clearTimeout(timer.current)
-    if (v !== latest.current.applied) latest.current.onCommit(v ? fromLocalInput(v) : undefined)
-  }
-  // The URL moved from outside (presets, Clear dates, Clear filters, back/forward): show it,
-  // unless the user is typing in this field.
-  useEffect(() => {
-    const el = ref.current
-    if (el && el !== document.activeElement && el.value !== applied) el.value = applied
-  }, [applied])
-  useEffect(() => () => clearTimeout(timer.current), [])
-  return (
-    <div>
-      <label htmlFor={id} className="sr-only">
-        {label}
-      </label>
-      <input
-        ref={ref}
-        id={id}
-        type="datetime-local"
-        defaultValue={applied}
-        aria-describedby={describedBy}
-        // onInput, not onChange: React drops a change from "" (half filled) to "" (emptied).
-        onInput={(e) => {
-          const el = e.currentTarget
-          clearTimeout(timer.current)
-          // Half filled ("" with badInput) or a year still being typed: keep the applied filter.
-          if (el.validity.badInput || (el.value && !fromLocalInput(el.value))) return
-          const v = el.value
-          timer.current = setTimeout(() => commit(v), 400)
-        }}
-        onBlur={(e) => {
-          const el = e.currentTarget
-          if (el.validity.badInput || (el.value && !fromLocalInput(el.value))) el.value = applied
-          else commit(el.value)
-        }}
-        className={control}
       />
     </div>
   )

@@ -1,23 +1,27 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import { flushSync } from 'react-dom'
-import { useLocation, useNavigate } from 'react-router'
+import { useLocation } from 'react-router'
 import { isFinished } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { useNow } from '@/components/ui/time'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { isAdminCredential, useSession } from '@/lib/session'
-import { plainText } from '@/lib/text'
+import { fitColumns, type ColumnChoice } from '../columns'
+import { filterSummary } from '../filter-summary'
 import { mergeLoaded, searchJobs, sortJobs, stateCounts, taskInsight, taskNameIndex } from '../job-list-model'
 import { ALL_PAGE_SIZE, HEAD_PAGE_SIZE, jobPagesKeys, jobsListQueries, liveHeadOptions, MORE_PAGE_SIZE, setNextPageSize } from '../queries'
-import { hasAnyFilter, hasServerFilters, serverQuery, sortParam, useJobFilters, type JobFilters } from '../use-job-filters'
+import { useDisplayNames } from '../use-display-names'
+import { useElementWidth } from '../use-element-width'
+import { hasAnyFilter, hasServerFilters, serverQuery, sortParam, useJobFilters } from '../use-job-filters'
+import { useListSelection } from '../use-list-selection'
 import { ClearHistoryButton } from './clear-history'
+import { ColumnChooser } from './column-chooser'
+import { EmptyState } from './empty-state'
 import { JobFiltersBar } from './job-filters'
-import { EmptyState, JobsTable } from './jobs-table'
+import { JobsTable } from './jobs-table'
 import { LiveRefreshControl, RefreshFailedBanner } from './live-refresh'
 import { MalformedNote } from './malformed-note'
 import { ShortcutsDialog } from '@/components/ui/shortcuts-dialog'
-import { useShortcuts } from '@/lib/keyboard'
 import { StateCounts } from './state-counts'
 import { TaskInsightPanel } from './task-insight'
 
@@ -29,22 +33,14 @@ const SHORTCUTS = [
   ['?', 'Show this help'],
 ] as const
 
-/** The active filters in words, for an empty result: the user sees which one to loosen. */
-function filterSummary(f: JobFilters, names: Map<string, string>, loadedCount: number, more: boolean): string[] {
-  const out: string[] = []
-  if (f.task.length) out.push(`Task: ${f.task.map((id) => plainText(names.get(id) ?? id, 60)).join(', ')}`)
-  if (f.state) out.push(`State: ${plainText(f.state, 40)}`)
-  if (f.lifecycle) out.push(`Lifecycle: ${plainText(f.lifecycle, 40)}`)
-  if (f.type) out.push(`Type: ${plainText(f.type, 40)}`)
-  if (f.from || f.to) {
-    const at = (iso?: string) => (iso ? new Date(iso).toLocaleString() : '…')
-    const inverted = !!f.from && !!f.to && Date.parse(f.from) > Date.parse(f.to)
-    out.push(`Created: ${at(f.from)} – ${at(f.to)}${inverted ? ' (the start is after the end)' : ''}`)
+const COLUMNS_KEY = 'jobs-columns'
+function readColumnChoice(): ColumnChoice {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '{}')
+    return v && typeof v === 'object' ? (v as ColumnChoice) : {}
+  } catch {
+    return {}
   }
-  if (f.q.trim()) {
-    out.push(`Text “${plainText(f.q.trim(), 60)}”: searched the ${loadedCount} loaded ${loadedCount === 1 ? 'job' : 'jobs'}${more ? '; older jobs are not loaded yet' : ''}`)
-  }
-  return out
 }
 
 export interface JobsPageProps {
@@ -60,7 +56,6 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
   useDocumentTitle('Jobs')
   const { config, profile } = useSession()
   const qc = useQueryClient()
-  const navigate = useNavigate()
   const location = useLocation()
   const { filters, update, clear } = useJobFilters()
   const query = useMemo(() => serverQuery(filters), [filters])
@@ -85,12 +80,13 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
   // Sorting by duration depends on the clock: re-sort every 5 s, not every tick.
   const sortNow = useNow(5000, deferredSort.key === 'duration' && anyRunning)
   const me = profile?.id ?? null
+  const names = useDisplayNames(loaded.jobs, taskNames, me)
   const shown = useMemo(() => {
-    const matched = searchJobs(loaded.jobs, deferredQ, taskNames)
+    const matched = searchJobs(loaded.jobs, deferredQ, names)
     const isDefault = deferredSort.key === 'created' && deferredSort.dir === 'desc'
     // The merged list is already newest first (server order).
-    return isDefault ? matched : sortJobs(matched, deferredSort, { names: taskNames, now: sortNow, me })
-  }, [loaded.jobs, deferredQ, deferredSort, taskNames, sortNow, me])
+    return isDefault ? matched : sortJobs(matched, deferredSort, { names, now: sortNow })
+  }, [loaded.jobs, deferredQ, deferredSort, names, sortNow])
   const counts = useMemo(() => stateCounts(shown), [shown])
 
   /* ---- paging ---- */
@@ -117,34 +113,30 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
   useEffect(() => () => void (stopAll.current = true), [query])
 
   /* ---- selection and keyboard ---- */
-  const [selectedId, setSelectedId] = useState<string | null>(null)
-  const [focusToken, setFocusToken] = useState(0)
   const [helpOpen, setHelpOpen] = useState(false)
   // Narrow screens fold the filters away unless some are set (a shared link with filters shows them).
   const [filtersOpen, setFiltersOpen] = useState(() => hasAnyFilter(filters))
   const searchRef = useRef<HTMLInputElement>(null)
-  const move = (step: 1 | -1) => {
-    if (shown.length === 0) return false
-    const at = selectedId ? shown.findIndex((j) => j.id === selectedId) : -1
-    const next = at === -1 ? 0 : Math.min(shown.length - 1, Math.max(0, at + step))
-    setSelectedId(shown[next]!.id)
-    setFocusToken((t) => t + 1)
-  }
-  useShortcuts({
-    '/': () => {
+  const selection = useListSelection({
+    rows: shown,
+    storageKey: `jobs-selected:${location.key}`,
+    onSearch: (flush) => {
       // A folded panel (phone) hides the box: unfold it first, or focus goes nowhere.
-      flushSync(() => setFiltersOpen(true))
+      flush(() => setFiltersOpen(true))
       searchRef.current?.focus()
     },
-    '?': () => setHelpOpen(true),
-    j: () => move(1),
-    k: () => move(-1),
-    Enter: (e) => {
-      // A focused link or button handles Enter itself.
-      if (!selectedId || (e.target as HTMLElement | null)?.closest?.('a,button')) return false
-      navigate(`/jobs/${encodeURIComponent(selectedId)}`)
-    },
+    onHelp: () => setHelpOpen(true),
   })
+
+  /* ---- columns that fit ---- */
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const width = useElementWidth(scrollRef)
+  const [columnChoice, setColumnChoice] = useState(readColumnChoice)
+  const fit = useMemo(() => fitColumns(width, columnChoice), [width, columnChoice])
+  const chooseColumns = (choice: ColumnChoice) => {
+    setColumnChoice(choice)
+    localStorage.setItem(COLUMNS_KEY, JSON.stringify(choice))
+  }
 
   /* ---- per-task insight and clear-history scope ---- */
   const oneTask = filters.task.length === 1 ? filters.task[0]! : null
@@ -166,8 +158,8 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
   const resetKey = JSON.stringify([query, deferredQ, sortParam(deferredSort) ?? ''])
 
   return (
-    <div className="mx-auto flex max-w-[1400px] flex-col gap-3 p-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
         <h1 className="text-xl font-semibold">Jobs</h1>
         {/* min-h: "Clear finished history" leaves when the profile says the user is no admin; nothing below moves. */}
         <div className="flex min-h-9 flex-wrap items-center gap-3">
@@ -181,7 +173,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
           />
           <ClearHistoryButton currentScope={currentScope} />
           {/* No keyboard on a phone: the help button only takes room there. */}
-          <Button variant="ghost" size="sm" className="hidden sm:inline-flex" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+          <Button variant="ghost" size="sm" className="max-sm:hidden" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
             Keyboard shortcuts
           </Button>
         </div>
@@ -210,13 +202,25 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
 
       {/* min-h: the counts line is there before the first page answers, so the rows do not move when it does. */}
       <div className="flex min-h-5 flex-wrap items-center justify-between gap-2">
-        <StateCounts counts={counts} total={shown.length} />
-        {filters.q.trim() && pages.data && (
-          <p className="text-sm text-slate-600 dark:text-slate-300">
-            Text search narrows the {loaded.jobs.length} loaded jobs
-            {pages.hasNextPage ? '; load more to search older ones.' : '.'}
-          </p>
-        )}
+        <StateCounts
+          counts={counts}
+          total={shown.length}
+          selected={filters.state}
+          onToggle={(state, add) => {
+            const on = filters.state.includes(state)
+            if (add) update({ state: on ? filters.state.filter((s) => s !== state) : [...filters.state, state] })
+            else update({ state: on && filters.state.length === 1 ? [] : [state] })
+          }}
+        />
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          {filters.q.trim() && pages.data && (
+            <p className="text-sm text-slate-600 dark:text-slate-300">
+              Text search narrows the {loaded.jobs.length} loaded jobs
+              {pages.hasNextPage ? '; load more to search older ones.' : '.'}
+            </p>
+          )}
+          {!fit.compact && <ColumnChooser choice={columnChoice} onChange={chooseColumns} noRoom={fit.noRoom} />}
+        </div>
       </div>
 
       {oneTask && insight && <TaskInsightPanel taskName={taskNames.get(oneTask) ?? oneTask} insight={insight} loaded={loaded.jobs.length} />}
@@ -239,14 +243,17 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         }
         sort={filters.sort}
         onSort={(sort) => update({ sort })}
-        taskNames={taskNames}
-        me={me}
+        columns={fit.shown}
+        compact={fit.compact}
+        names={names}
         runawayIds={runawayIds}
-        selectedId={selectedId}
-        onSelect={setSelectedId}
-        focusToken={focusToken}
+        selectedId={selection.selectedId}
+        onOpen={selection.open}
+        onRemember={selection.remember}
+        focusToken={selection.focusToken}
         resetKey={resetKey}
         scrollKey={`jobs-scroll:${location.key}`}
+        scrollRef={scrollRef}
       />
 
       {pages.data && (

@@ -7,7 +7,10 @@ import { formatDuration } from '@/components/ui/time'
 const CHOICES = [0, 5_000, 10_000, 30_000, 60_000]
 
 function intervalLabel(ms: number): string {
-  return ms === 0 ? 'Paused' : `Every ${formatDuration(ms)}`
+  if (ms === 0) return 'Paused'
+  // "Every 1 min", not "Every 1m 0s".
+  if (ms >= 60_000 && ms % 60_000 === 0) return `Every ${ms / 60_000} min`
+  return ms % 1000 === 0 ? `Every ${ms / 1000} s` : `Every ${formatDuration(ms)}`
 }
 
 export function LiveRefreshControl({

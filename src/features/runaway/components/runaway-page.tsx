@@ -93,7 +93,7 @@ export function RunawayPage() {
   }
 
   return (
-    <div className="mx-auto max-w-7xl space-y-4 p-4 sm:p-6">
+    <div className="space-y-4">
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 space-y-1">
           <h1 ref={headingRef} tabIndex={-1} className="text-xl font-semibold outline-none">
