@@ -48,7 +48,7 @@ test('selecting a run on the workflow page lights up the path it took', async ({
   await expect(asText.filter({ hasText: /Page data on-call \(notification\): not reached · will not run/ })).toBeVisible()
   // Each run links to its page.
   await page.getByRole('link', { name: 'Run #1', exact: true }).click()
-  await expect(page).toHaveURL(/\/jobs\/65ee76400000000000f10050/)
+  await expect(page).toHaveURL(/\/jobs\/65e8bfc00000000000f10050/)
   await expect(step(page, 'Wait for replica')).toContainText('ran 3×')
 })
 
@@ -118,7 +118,7 @@ test('start a new run with the start task’s arguments and land on its page', a
 })
 
 test('legacy graph, deleted task and trimmed run are drawn honestly, with notes', async ({ page }) => {
-  await page.goto('/jobs/65ed40e00000000000f10090?scenario=default')
+  await page.goto('/jobs/65e887800000000000f10090?scenario=default')
   await expect(page.getByRole('heading', { level: 1, name: 'Disk cleanup (legacy)' })).toBeVisible()
   await expect(page.getByText(/legacy graph format/)).toBeVisible()
   await expect(page.getByText(/no longer exists/)).toBeVisible()
@@ -126,8 +126,23 @@ test('legacy graph, deleted task and trimmed run are drawn honestly, with notes'
   await expect(step(page, 'Compress logs')).toContainText('task deleted')
   await expectNoSeriousA11yViolations(page)
 
-  await page.goto('/jobs/65ee5a200000000000f10030?scenario=default')
+  await page.goto('/jobs/65e914200000000000f10030?scenario=default')
   await expect(page.getByText(/earlier steps of this run were removed by the server’s history limit/)).toBeVisible()
   await expect(step(page, 'Validate refund')).toContainText('not reached')
   await expect(step(page, 'Refund approval')).toContainText('rejected')
+})
+
+test('an input step shows its form on the run page; submitting it moves the run on', async ({ page }) => {
+  await page.goto('/jobs/65effbc80000000000f10040?scenario=default')
+  await expect(page.getByRole('heading', { level: 1, name: 'Nightly data sync' })).toBeVisible()
+  await expect(step(page, 'Review anomalies')).toContainText('waiting')
+  const form = page.getByRole('form', { name: 'Input for Review anomalies' })
+  await form.getByRole('button', { name: 'Submit input' }).click()
+  await expect(form.getByLabel('decision')).toHaveAttribute('aria-invalid', 'true')
+  await form.getByLabel('decision').selectOption({ label: 'Load anyway' })
+  await form.getByRole('button', { name: 'Submit input' }).click()
+  await expect(page.getByText(/Input sent for “Review anomalies”/)).toBeVisible()
+  await expect(step(page, 'Review anomalies')).toContainText('success')
+  await expect(step(page, 'Wait for replica').getByRole('link', { name: 'Wait for replica' })).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
 })

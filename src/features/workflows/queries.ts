@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { getTask, listJobs, listWorkflowJobs, listWorkflowRunJobs } from '@/api/jobs'
+import { getTask, listJobs, listWorkflowJobs, listWorkflowRunJobs, submitJobInput } from '@/api/jobs'
 import { isFinished, type Job } from '@/api/schemas/job'
 import { getWorkflow, listWorkflows, listWorkflowTasks, runWorkflow } from '@/api/workflows'
 import { jobKeys } from '@/lib/job-queries'
@@ -17,8 +17,11 @@ export const workflowKeys = {
   startTask: (taskId: string) => [...jobKeys.tasks, 'detail', taskId] as const,
   /** All jobs (runs and steps) of one workflow, #31. */
   jobs: (workflowId: string) => [...jobKeys.all, 'workflow-jobs', workflowId] as const,
-  /** The steps of one run, #33. */
-  runSteps: (runId: string) => [...jobKeys.all, 'workflow-run-steps', runId] as const,
+  /**
+   * The steps of one run, #33: the shape the live push merges step events into (`['jobs',
+   * 'workflow-run', runId, …]` holding the run's task jobs).
+   */
+  runSteps: (runId: string) => [...jobKeys.all, 'workflow-run', runId] as const,
   /** Every WorkflowJob of the organization (the list page). */
   allRuns: () => [...jobKeys.all, 'workflow-runs'] as const,
 }
@@ -94,4 +97,19 @@ export function invalidateRun(qc: ReturnType<typeof useQueryClient>, runId: stri
     qc.invalidateQueries({ queryKey: jobKeys.lifecycle(runId) }),
     workflowId ? qc.invalidateQueries({ queryKey: workflowKeys.jobs(workflowId) }) : undefined,
   ])
+}
+
+/** Submit the input a step waits for (PUT /:customer/job/:id/input). One request per call; the run reads back after. */
+export function useSubmitStepInput(runId: string, workflowId: string | undefined) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, args }: { id: string; args: unknown[] }) => submitJobInput(id, args),
+    onSettled: (_data, _error, { id }) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: jobKeys.detail(id) }),
+        qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
+        qc.invalidateQueries({ queryKey: jobKeys.lists() }),
+        invalidateRun(qc, runId, workflowId),
+      ]),
+  })
 }

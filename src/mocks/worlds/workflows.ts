@@ -43,16 +43,17 @@ export const WF_TASK_IDS = {
 const RUN_SERIAL = 0xf10000
 /** Well-known runs (WorkflowJob ids) for tests. */
 export const WF_RUN_AGES = {
-  refundApproved: 26 * 3600,
-  refundRejected: 20 * 3600,
-  refundFailed: 9 * 3600,
-  refundTrimmed: 30 * 3600,
+  // Finished runs are days old, so the newest page of the jobs list (100 jobs) stays what it was.
+  refundApproved: 5 * 86400 + 2 * 3600,
+  refundRejected: 5 * 86400,
+  refundFailed: 4 * 86400 + 20 * 3600,
+  refundTrimmed: 5 * 86400 + 6 * 3600,
   syncWaitingInput: 18 * 60,
-  syncLoop: 28 * 3600,
-  syncReview: 4 * 3600,
+  syncLoop: 5 * 86400 + 12 * 3600,
+  syncReview: 4 * 86400 + 18 * 3600,
   syncRunning: 40,
-  releaseDone: 22 * 3600,
-  legacyDone: 50 * 3600,
+  releaseDone: 5 * 86400 + 4 * 3600,
+  legacyDone: 5 * 86400 + 16 * 3600,
 } as const
 export const WF_RUN_IDS = Object.fromEntries(
   Object.entries(WF_RUN_AGES).map(([k, age], i) => [k, objectId(-age, RUN_SERIAL + i * 16)]),

@@ -12,9 +12,9 @@ import { plainText } from '@/lib/text'
 import { useToast } from '@/components/ui/toast'
 import { useRunWorkflow, workflowQueries } from '../queries'
 
-type Value = string | boolean
+export type Value = string | boolean
 
-function initialValue(arg: TaskArgument): Value {
+export function initialValue(arg: TaskArgument): Value {
   if (arg.type === 'boolean') return arg.value === true || arg.value === 'true'
   if (arg.value === undefined || arg.value === null) return ''
   return typeof arg.value === 'string' ? arg.value : JSON.stringify(arg.value)
@@ -38,7 +38,7 @@ export function buildRunArguments(args: TaskArgument[], values: Record<number, V
   return out
 }
 
-function validate(args: TaskArgument[], values: Record<number, Value>): Record<number, string> {
+export function validate(args: TaskArgument[], values: Record<number, Value>): Record<number, string> {
   const errors: Record<number, string> = {}
   for (const a of args) {
     if (a.type === 'fixed' || a.type === 'boolean') continue
@@ -68,7 +68,7 @@ function validate(args: TaskArgument[], values: Record<number, Value>): Record<n
   return errors
 }
 
-function Field({ arg, value, error, onChange }: { arg: TaskArgument; value: Value; error?: string; onChange: (v: Value) => void }) {
+export function Field({ arg, value, error, onChange }: { arg: TaskArgument; value: Value; error?: string; onChange: (v: Value) => void }) {
   const id = useId()
   const errorId = `${id}-error`
   const helpId = `${id}-help`

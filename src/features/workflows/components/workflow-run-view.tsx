@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState, type FormEvent } from 'react'
 import { Link } from 'react-router'
 import { isApiError } from '@/api/errors'
 import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
@@ -13,9 +13,9 @@ import { useCancelJob, useCancelWorkflowRun, useDecideApproval, type CancelResul
 import { isAdminCredential, useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { buildWorkflowGraph, mapRun, runHeadline, type RunMap, type StepView } from '../run-graph'
-import { invalidateRun, runPollInterval, workflowQueries } from '../queries'
+import { invalidateRun, runPollInterval, useSubmitStepInput, workflowQueries } from '../queries'
 import { RunTimeline } from './run-timeline'
-import { RunWorkflowButton } from './run-workflow'
+import { buildRunArguments, Field, initialValue, RunWorkflowButton, validate, type Value } from './run-workflow'
 import { taskIcon, taskTypeLabel } from './task-icon'
 import { stepMark, stepWordLong, WorkflowGraph } from './workflow-graph'
 
@@ -259,12 +259,7 @@ function WaitingItem({ step, job, run, outcome, onDecided }: { step: StepView; j
           )}
         </div>
       ) : (
-        <p>
-          <span className="font-semibold">{name}</span> is waiting for someone to provide its input.{' '}
-          <Link to={`/jobs/${job.id}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
-            Provide input
-          </Link>
-        </p>
+        <InputForm step={step} job={job} run={run} onDone={onDecided} />
       )}
       {error && (
         <div role="alert" className="mt-2 text-red-900 dark:text-red-200">
@@ -273,6 +268,70 @@ function WaitingItem({ step, job, run, outcome, onDecided }: { step: StepView; j
         </div>
       )}
     </li>
+  )
+}
+
+/**
+ * The form of an input step, in place: the task's arguments (embedded in the step, else read from the
+ * task), "Submit input", and the outcome kept in place afterwards.
+ */
+function InputForm({ step, job, run, onDone }: { step: StepView; job: Job; run: Job; onDone: (text: string) => void }) {
+  const embedded = job.task?.task_arguments
+  const task = useQuery({ ...workflowQueries.startTask(job.task_id ?? ''), enabled: !embedded?.length && !!job.task_id })
+  const submit = useSubmitStepInput(run.id, run.workflow_id)
+  const args = embedded?.length ? embedded : (task.data?.task_arguments ?? [])
+  const [values, setValues] = useState<Record<number, Value> | null>(null)
+  const [errors, setErrors] = useState<Record<number, string>>({})
+  const inFlight = useRef(false)
+  const current = values ?? Object.fromEntries(args.map((a) => [a.order, initialValue(a)]))
+  const name = plainText(step.node.name, 120)
+
+  const send = (e: FormEvent) => {
+    e.preventDefault()
+    if (inFlight.current || submit.isPending) return
+    const found = validate(args, current)
+    setErrors(found)
+    if (Object.keys(found).length) return
+    inFlight.current = true
+    // The promise, not mutate's callbacks: the step may leave "waiting" (and this form unmount) before the
+    // answer's read-back ends; the outcome is kept by the parent either way.
+    submit
+      .mutateAsync({ id: job.id, args: buildRunArguments(args, current) })
+      .then(
+        (after) => onDone(`Input sent for “${name}”${after.lifecycle ? `: the step is now ${after.lifecycle === 'finished' ? 'done' : after.lifecycle}` : ''}. The run goes on.`),
+        () => undefined,
+      )
+      .finally(() => {
+        inFlight.current = false
+      })
+  }
+
+  return (
+    <div className="space-y-2">
+      <p>
+        <span className="font-semibold">{name}</span> is waiting for someone to provide its input.{' '}
+        <Link to={`/jobs/${job.id}`} className="text-indigo-700 underline dark:text-indigo-300">
+          Open its job
+        </Link>
+      </p>
+      {!embedded?.length && task.isPending && job.task_id ? (
+        <SkeletonRows rows={2} label="Loading the step's arguments" />
+      ) : (
+        <form onSubmit={send} noValidate aria-label={`Input for ${name}`} className="max-w-xl space-y-2">
+          {args.map((a) => (
+            <Field key={`${a.order}-${a.label}`} arg={a} value={current[a.order] ?? ''} error={errors[a.order]} onChange={(v) => setValues({ ...current, [a.order]: v })} />
+          ))}
+          {submit.isError && (
+            <p role="alert" className="text-red-900 dark:text-red-200">
+              The input was not accepted: {errorMessage(submit.error)}
+            </p>
+          )}
+          <Button type="submit" variant="primary" pending={submit.isPending}>
+            Submit input
+          </Button>
+        </form>
+      )}
+    </div>
   )
 }
 
