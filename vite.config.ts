@@ -1,7 +1,7 @@
 import { fileURLToPath, URL } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
-import type { Plugin } from 'vite'
+import type { Plugin, ResolvedConfig } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -33,8 +33,77 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/**
+ * Which page modules a first load of a path needs (the lazy routes of src/app/router.tsx). Add a line
+ * when you add a route; a path without one still works, its chunks are then found as React renders.
+ */
+const ROUTE_MODULES: Array<[pattern: string, modules: string[]]> = [
+  ['^/jobs/?$', ['src/app/routes/jobs.tsx']],
+  ['^/jobs/[^/]+/?$', ['src/app/routes/job-detail.tsx']],
+  ['^/approvals/?$', ['src/app/routes/approvals.tsx']],
+  ['^/runaway/?$', ['src/app/routes/runaway.tsx']],
+]
+/** Wanted on every signed-in page, in order of need: main.tsx's first-request prefetch; the navigation's live counts. */
+const FIRST_MODULES = ['src/app/route-prefetch.ts']
+const LAST_MODULES = ['src/app/nav-counts.tsx']
+
+/**
+ * First row at the speed of the server: the chunks of the page a load opens on are requested together
+ * with the entry, not discovered one lazy level at a time. The build emits a tiny classic script
+ * (assets/route-preload-*.js, ~1 kB, loaded async from the head next to the entry, its CSS and
+ * config.json) that adds
+ * `<link rel="modulepreload">` for the chunks (and their static imports) of the current path only —
+ * so other pages' code is not downloaded, and the initial-JS budget counts just the entry.
+ */
+function routeChunkPreload(): Plugin {
+  let config: ResolvedConfig
+  return {
+    name: 'route-chunk-preload',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(c) {
+      config = c
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk')
+      const entry = chunks.find((c) => c.isEntry)
+      if (!entry) return
+      const loaded = new Set<string>()
+      const walk = (file: string, into: Set<string>) => {
+        if (into.has(file)) return
+        into.add(file)
+        const c = bundle[file]
+        if (c?.type === 'chunk') for (const i of c.imports) walk(i, into)
+      }
+      walk(entry.fileName, loaded)
+      const chunksOf = (modules: string[]) => {
+        const out = new Set<string>()
+        for (const m of modules) {
+          const chunk = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(m))
+          if (!chunk) this.error(`route-chunk-preload: no chunk for ${m}`)
+          walk(chunk.fileName, out)
+        }
+        return [...out].filter((f) => !loaded.has(f)).map((f) => config.base + f)
+      }
+      // In order of need (the browser starts them in this order): what the first data request needs, the page, the counts.
+      const first = chunksOf(FIRST_MODULES)
+      const last = chunksOf(LAST_MODULES)
+      const table = ROUTE_MODULES.map(([pattern, modules]) => [pattern, [...new Set([...first, ...chunksOf(modules), ...last])]])
+      const base = JSON.stringify(config.base.replace(/\/$/, ''))
+      const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=t[i][1][j];document.head.appendChild(l)}return}}})();\n`
+      const ref = this.emitFile({ type: 'asset', name: 'route-preload.js', source })
+      const html = bundle['index.html']
+      if (html?.type !== 'asset' || typeof html.source !== 'string') this.error('route-chunk-preload: index.html not found in the bundle')
+      const src = config.base + this.getFileName(ref)
+      // async: it never holds the parser (and so the entry) back when the server is slow; if the entry
+      // runs first, its own import of the page adds the same preloads.
+      html.source = html.source.replace('</head>', `  <script async src="${src}"></script>\n  </head>`)
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), routeChunkPreload()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

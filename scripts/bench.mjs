@@ -1,12 +1,18 @@
 // Performance benchmark of the dashboard: `npm run bench` (add `--no-build` to reuse dist/).
 //
-// Builds the production bundle, serves it with `vite preview` on 127.0.0.1:4180 (started and stopped here),
+// Builds the production bundle, serves it with `vite preview` on 127.0.0.1:<port> (started and stopped here),
 // drives headless Chromium on the built-in mock backend and prints a Markdown table (also written to
 // bench/results.json). Exits 1 when a budget is exceeded (naming it), 2 when the bench itself could not run.
 // A figure that cannot be measured yet prints "n/a (reason)"; `--strict` treats an unmeasured budget as failed.
 //
+// The "bare" figures compare the dashboard with a bare page as a configured deployment: the build and the
+// bare page (bench/bare/) served by one Node server on <port+2>, config.json pointing at a supervisor over
+// HTTP on another origin (<port+1>, the mock's handlers; see scripts/bench/servers.mjs) with a preset token.
+//
 // Options: --no-build  --strict  --runs=N (loads per size, default 5)  --idle-seconds=S (default 20)
-//          --only=bundle,ttfr,big,log,requests,live (subset, for working on one figure)
+//          --port=P (default 4230; uses P, P+1, P+2; or BENCH_PORT)  --bare-runs=N (default 9)
+//          --latency=MS (supervisor answer delay in the bare comparison, default 0)
+//          --only=bundle,bare,ttfr,big,log,requests,live (subset, for working on one figure)
 //          --live-idle-seconds=N (push vs polling idle window, scaled to 5 minutes; default 60, which holds one 60 s safety re-sync)
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
@@ -16,7 +22,9 @@ import os from 'node:os'
 import { chromium } from '@playwright/test'
 import { measureBundle } from './size-budget.mjs'
 import { cleanup, onCleanup, run, startServer, stopChild, withTimeout } from './bench/proc.mjs'
+import { compareWithBare, formatWaterfall } from './bench/bare.mjs'
 import { liveRows, pushVersusPolling } from './bench/live.mjs'
+import { startStatic, startSupervisor } from './bench/servers.mjs'
 import {
   bigList,
   findLogJobs,
@@ -43,9 +51,13 @@ const NO_BUILD = flag('no-build')
 const STRICT = flag('strict')
 const RUNS = Math.max(1, Number(opt('runs', 5)) || 5)
 const IDLE_MS = Math.max(2, Number(opt('idle-seconds', 20)) || 20) * 1000
-const ONLY = opt('only', 'bundle,ttfr,big,log,requests,live').split(',')
+const ONLY = opt('only', 'bundle,bare,ttfr,big,log,requests,live').split(',')
 const LIVE_IDLE_MS = Math.max(5, Number(opt('live-idle-seconds', 60)) || 60) * 1000
-const PORT = 4180
+const PORT = Number(opt('port', process.env.BENCH_PORT ?? 4230))
+const SUPERVISOR_PORT = PORT + 1
+const STATIC_PORT = PORT + 2
+const BARE_RUNS = Math.max(1, Number(opt('bare-runs', 9)) || 9)
+const LATENCY_MS = Math.max(0, Number(opt('latency', 0)) || 0)
 const BASE = `http://127.0.0.1:${PORT}`
 const SIZES = [100, 1000, 10000]
 const BIG = 10000
@@ -55,6 +67,8 @@ const HARD_LIMIT_MS = (8 + (ONLY.includes('live') ? 3 : 0)) * 60_000
 const BUDGETS = {
   initialJs: 120 * 1024,
   ttfrRatio: 1.5,
+  bareRatio: 1.3,
+  layoutShift: 0.01,
   typingLongest: 50,
   hiddenRequests: 0,
 }
@@ -148,16 +162,10 @@ async function main() {
     row('totalJsGzip', 'All JS, gzip (every chunk, incl. mock backend)', { value: b.totalJsGzip, display: kB(b.totalJsGzip) })
     row('totalCssGzip', 'All CSS, gzip', { value: b.totalCssGzip, display: kB(b.totalCssGzip) })
   }
-  const needBrowser = ['ttfr', 'big', 'log', 'requests', 'live'].some((k) => ONLY.includes(k))
+  const needBrowser = ['bare', 'ttfr', 'big', 'log', 'requests', 'live'].some((k) => ONLY.includes(k))
   if (!needBrowser) return
 
-  // server + browser ---------------------------------------------------------------------------------------
-  log(`starting vite preview on ${BASE}…`)
-  const server = await startServer('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    readyUrl: `${BASE}/config.json`,
-    timeoutMs: 30_000,
-  })
-  onCleanup(() => stopChild(server))
+  // browser ------------------------------------------------------------------------------------------------
   const browser = await withTimeout(
     chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -180,6 +188,17 @@ async function main() {
   )
   onCleanup(() => withTimeout(browser.close(), 10_000, 'closing Chromium'))
   raw.chromium = browser.version()
+
+  // against a bare page, as a configured deployment ---------------------------------------------------------
+  if (ONLY.includes('bare')) await step('dashboard against a bare page', () => withTimeout(bareComparison(browser), 300_000, 'bare page comparison'))
+
+  if (!['ttfr', 'big', 'log', 'requests', 'live'].some((k) => ONLY.includes(k))) return
+  log(`starting vite preview on ${BASE}…`)
+  const server = await startServer('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    readyUrl: `${BASE}/config.json`,
+    timeoutMs: 30_000,
+  })
+  onCleanup(() => stopChild(server))
 
   // time to first row --------------------------------------------------------------------------------------
   if (ONLY.includes('ttfr')) {
@@ -331,6 +350,58 @@ async function main() {
   }
 }
 
+/**
+ * /jobs and /jobs/:id against the bare page: medians of interleaved fresh loads, their ratio (budget 1.3×),
+ * the layout shift after the first row, and the request waterfall of the first load.
+ */
+async function bareComparison(browser) {
+  log(`starting the supervisor (mock handlers over HTTP) on :${SUPERVISOR_PORT} and the static server on :${STATIC_PORT}…`)
+  const sup = await startSupervisor({ port: SUPERVISOR_PORT, scenario: 'default', latencyMs: LATENCY_MS })
+  onCleanup(() => sup.close())
+  const config = { supervisorUrl: sup.supervisorUrl, gatewayUrl: sup.gatewayUrl, customer: 'demo', accessToken: 'demo-token', refreshIntervalMs: 5000 }
+  const st = await startStatic({ port: STATIC_PORT, dist: 'dist', bareDir: 'bench/bare', config })
+  onCleanup(() => st.close())
+  // The job of the detail comparison: the newest one the list shows (what a user clicks first).
+  const first = await fetch(`${sup.supervisorUrl}/demo/job?sort[_id]=-1&limit=1`, { headers: { Authorization: 'Bearer demo-token' } }).then((r) => r.json())
+  const job = first[0]
+  if (!job?.name) throw new Error('the supervisor returned no named job')
+  const id = job.id ?? job._id
+  const r = await compareWithBare(
+    browser,
+    [
+      { key: 'jobs', label: '/jobs first row', app: `${st.base}/jobs`, bare: `${st.base}/__bare/jobs`, until: 'row' },
+      { key: 'detail', label: '/jobs/:id heading', app: `${st.base}/jobs/${id}`, bare: `${st.base}/__bare/jobs/${id}`, until: { heading: job.name } },
+    ],
+    { runs: BARE_RUNS, log },
+  )
+  raw.bare = { ...r, supervisor: sup.base, latencyMs: LATENCY_MS, jobId: id }
+  for (const c of Object.values(r)) {
+    row(`bare-${c.label}`, `${c.label}: dashboard / bare page, same server over HTTP (median of ${BARE_RUNS}, interleaved)`, {
+      value: c.ratio,
+      display: `${c.ratio.toFixed(2)}× (${ms(c.appMedian)} vs ${ms(c.bareMedian)})`,
+      budget: { max: BUDGETS.bareRatio, text: `≤ ${BUDGETS.bareRatio}×` },
+      note: `dashboard ${c.app.map((x) => Math.round(x)).join(', ')} ms; bare ${c.bare.map((x) => Math.round(x)).join(', ')} ms`,
+    })
+  }
+  const shift = (c) => (c.layoutShift === null || c.layoutShift === undefined ? null : c.layoutShift)
+  row('layoutShiftJobs', 'Layout shift on /jobs after the first row, while names and counts fill in (CLS, 3 s)', {
+    value: shift(r.jobs),
+    display: shift(r.jobs)?.toFixed(3),
+    na: 'layout-shift entries not available',
+    budget: { max: BUDGETS.layoutShift, text: `≤ ${BUDGETS.layoutShift}` },
+  })
+  row('layoutShiftDetail', 'Layout shift on /jobs/:id after the heading, while the rest fills in (CLS, 3 s)', {
+    value: shift(r.detail),
+    display: shift(r.detail)?.toFixed(3),
+    na: 'layout-shift entries not available',
+  })
+  const origins = { [sup.base]: '<supervisor>' }
+  raw.waterfall = {}
+  for (const [key, c] of Object.entries(r)) {
+    raw.waterfall[key] = { dashboard: formatWaterfall(c.waterfall.entries, { origins, shown: c.waterfall.shown }), bare: formatWaterfall(c.bareWaterfall.entries, { origins, shown: c.bareWaterfall.shown }) }
+  }
+}
+
 function report() {
   const lines = ['| figure | value | budget | ok/over |', '| --- | --- | --- | --- |']
   for (const r of rows) lines.push(`| ${r.figure} | ${r.display.replace(/\|/g, '\\|')} | ${r.budget} | ${r.status} |`)
@@ -362,6 +433,11 @@ function report() {
   if (notes.length) {
     console.log('\nNotes:')
     for (const r of notes) console.log(`- ${r.key}: ${r.note}`)
+  }
+  for (const [key, w] of Object.entries(raw.waterfall ?? {})) {
+    console.log(`\nRequest waterfall, first load of ${key === 'jobs' ? '/jobs' : '/jobs/:id'} (ms from navigation start: start–end, kind, URL):`)
+    console.log('dashboard:\n' + w.dashboard.join('\n'))
+    console.log('bare page:\n' + w.bare.join('\n'))
   }
   console.log(`\n(bench/results.json written; ${result.durationSeconds} s, ${result.cpus} CPUs, Chromium ${result.chromium ?? '?'})`)
   const over = rows.filter((r) => r.status === 'over')

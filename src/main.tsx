@@ -1,9 +1,12 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { configureApi } from './api/client'
 import { loadConfig } from './api/config'
 import { ConfigErrorPage } from './app/config-error'
 import { AppProvider } from './app/provider'
-import { AppRouter } from './app/router'
+import { AppRouter, preloadRoute } from './app/router'
+import { createQueryClient } from './lib/query-client'
+import { apiBaseUrls, initialSession } from './lib/session'
 import './index.css'
 
 const SCENARIO_KEY = 'theeye.mock.scenario'
@@ -40,6 +43,8 @@ function narrowConnectSrc(urls: Array<string | null>) {
   document.head.append(meta)
 }
 
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
 async function start() {
   const root = document.getElementById('root')!
   // index.html preloads config.json (as="fetch" crossorigin): this request picks up that response.
@@ -56,6 +61,7 @@ async function start() {
     return
   }
   const { config } = result
+  performance.mark('theeye:config-read')
   narrowConnectSrc(config.mock ? [] : [config.supervisorUrl, config.gatewayUrl])
   if (config.mock) {
     // Mock code loads only in mock mode: a configured deployment never downloads it.
@@ -66,9 +72,46 @@ async function start() {
     const timeout = Number(mockParam('timeoutMs', TIMEOUT_KEY))
     if (Number.isFinite(timeout) && timeout >= 500) config.requestTimeoutMs = timeout
   }
+
+  // Start what the first screen needs at once: the page's code (index.html already preloads its chunks)
+  // and, when the token and organization are known, the page's first data request. The profile, task
+  // names and counts go out after it, when the components that need them mount.
+  const queryClient = createQueryClient()
+  const session = initialSession(config)
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '')
+  const path = window.location.pathname.startsWith(base) ? window.location.pathname.slice(base.length) || '/' : window.location.pathname
+  // Resolves once the request is sent, with a promise of its answer (wrapped: a then() would flatten it).
+  let firstRequest: Promise<{ answered: Promise<void> | null }> = Promise.resolve({ answered: null })
+  if (session) {
+    const bases = apiBaseUrls(config, session.supervisorUrl)
+    configureApi({ ...bases, customer: session.customer, token: session.token, timeoutMs: config.requestTimeoutMs })
+    firstRequest = import('./app/route-prefetch')
+      .then(({ prefetchRouteData }) => {
+        const answered = prefetchRouteData(queryClient, path, window.location.search)
+        performance.mark('theeye:first-request-sent')
+        return { answered }
+      })
+      .catch(() => ({ answered: null }))
+  }
+  // The page's module graph shares modules with the prefetch's: importing it only once the request is
+  // out keeps the (small) prefetch graph from waiting on the (bigger) page graph. Its chunks are
+  // downloading already (modulepreload). A chunk that fails to load is reported by the route's boundary.
+  const page = firstRequest.then(() => preloadRoute(path)).catch(() => undefined)
+  if (!import.meta.env.DEV) {
+    // Render once the page's module is in: the page then shows in the first commit (no fallback first),
+    // and React's render (one long task) does not hold the first request back. The rows cannot show
+    // before the page's chunk anyway; a very slow chunk holds the shell back 1.5 s at most.
+    await Promise.race([page, delay(1500)])
+    // When the answer is about to arrive, render once with the data rather than a skeleton first and the
+    // rows after it (two renders and layouts back to back): waits 250 ms at most, never for a slow server.
+    const { answered } = await firstRequest
+    if (answered) await Promise.race([answered, delay(250)])
+  }
+
+  performance.mark('theeye:render')
   createRoot(root).render(
     <StrictMode>
-      <AppProvider config={config}>
+      <AppProvider config={config} queryClient={queryClient} initialSession={session}>
         <AppRouter />
       </AppProvider>
     </StrictMode>,

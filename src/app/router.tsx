@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router'
+import { BrowserRouter, matchPath, Navigate, Route, Routes } from 'react-router'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { AppLayout } from './layout'
 import { RouteErrorBoundary } from './route-error'
@@ -11,8 +11,30 @@ import { SignInRoute } from './routes/sign-in'
  * data router in the first-load bundle, and the dashboard uses no loaders or actions (data
  * comes from TanStack Query). Feature pages load lazily; each route has its own error boundary.
  */
-function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }))
+type LazyRoute = ComponentType & { preload: () => Promise<void> }
+
+/**
+ * A lazily loaded page that can be loaded ahead (`preload`). Once its module is in, it renders
+ * directly instead of through React.lazy: a first render never suspends on a chunk that is already
+ * there (a suspended route shows the fallback, and React then holds the real page back).
+ */
+function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyRoute {
+  let loaded: ComponentType | null = null
+  let pending: Promise<ComponentType> | null = null
+  const get = () =>
+    (pending ??= load().then(
+      (m) => (loaded = m[name]),
+      (error: unknown) => {
+        pending = null
+        throw error
+      },
+    ))
+  const Lazy = lazy(async () => ({ default: await get() }))
+  function Page() {
+    const Loaded = loaded
+    return Loaded ? <Loaded /> : <Lazy />
+  }
+  return Object.assign(Page, { preload: () => get().then(() => undefined) })
 }
 
 const JobsRoute = lazyRoute(() => import('./routes/jobs'), 'JobsRoute')
@@ -23,6 +45,20 @@ const WorkflowsRoute = lazyRoute(() => import('./routes/workflows'), 'WorkflowsR
 const WorkflowDetailRoute = lazyRoute(() => import('./routes/workflows-detail'), 'WorkflowDetailRoute')
 const TasksRoute = lazyRoute(() => import('./routes/tasks'), 'TasksRoute')
 const TaskRunRoute = lazyRoute(() => import('./routes/task-run'), 'TaskRunRoute')
+
+/** Pages main.tsx loads ahead, by the path the document opens on (index.html preloads their chunks). */
+const PRELOADED: Array<[path: string, page: LazyRoute]> = [
+  ['/jobs', JobsRoute],
+  ['/jobs/:jobId', JobDetailRoute],
+  ['/approvals', ApprovalsRoute],
+  ['/runaway', RunawayRoute],
+]
+
+/** Loads the page component of `pathname` (without the base URL); resolves at once for other paths. */
+export function preloadRoute(pathname: string): Promise<void> {
+  const hit = PRELOADED.find(([path]) => matchPath(path, pathname))
+  return hit ? hit[1].preload() : Promise.resolve()
+}
 
 function Page({ children }: { children: ReactNode }) {
   return (

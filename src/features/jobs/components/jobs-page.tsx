@@ -161,7 +161,8 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
         <h1 className="text-xl font-semibold">Jobs</h1>
-        <div className="flex flex-wrap items-center gap-3">
+        {/* min-h: "Clear finished history" leaves when the profile says the user is no admin; nothing below moves. */}
+        <div className="flex min-h-9 flex-wrap items-center gap-3">
           <LiveRefreshControl
             intervalMs={intervalMs}
             defaultMs={config.refreshIntervalMs}
@@ -199,7 +200,8 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         />
       )}
 
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      {/* min-h: the counts line is there before the first page answers, so the rows do not move when it does. */}
+      <div className="flex min-h-5 flex-wrap items-center justify-between gap-2">
         <StateCounts
           counts={counts}
           total={shown.length}

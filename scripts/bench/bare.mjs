@@ -1,0 +1,117 @@
+// Side by side with a bare page: the dashboard's first row on /jobs and first heading on /jobs/:id, against a
+// page with no framework that fetches config.json and the same first data from the same supervisor (see
+// servers.mjs). Runs are interleaved (dashboard, bare, dashboard, bare …) so machine load hits both alike.
+import { median, withPage } from './measure.mjs'
+
+/** In-page: performance.now() once the first job link is visible in a table, else false. */
+const firstRow = () => (window.__bench.firstRowLink() ? performance.now() : false)
+
+/** In-page: performance.now() once <main> has an <h1> with exactly the job's name, else false. */
+const heading = (name) => {
+  for (const h of document.querySelectorAll('main h1')) {
+    if (h.textContent.trim() === name && window.__bench.visible(h)) return performance.now()
+  }
+  return false
+}
+
+/** In-page: every resource of the load and the app's own marks (navigation start = 0), in start order. */
+const resources = () => {
+  const nav = performance.getEntriesByType('navigation')[0]
+  const out = [{ name: location.pathname, type: 'document', start: 0, end: nav ? nav.responseEnd : null }]
+  for (const e of performance.getEntriesByType('resource')) out.push({ name: e.name, type: e.initiatorType, start: e.startTime, end: e.responseEnd })
+  for (const e of performance.getEntriesByType('mark')) out.push({ name: e.name, type: 'mark', start: e.startTime, end: null })
+  return out.sort((a, b) => a.start - b.start)
+}
+
+/** In-page: the layout shift (CLS sum, no recent input) after time `t`, observed for `ms`. */
+const shiftAfter = ([t, ms]) =>
+  new Promise((resolve) => {
+    let sum = 0
+    try {
+      const po = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.startTime > t && !e.hadRecentInput) sum += e.value
+      })
+      po.observe({ type: 'layout-shift', buffered: true })
+      setTimeout(() => {
+        po.disconnect()
+        resolve(sum)
+      }, ms)
+    } catch {
+      resolve(null)
+    }
+  })
+
+async function loadOnce(browser, url, { until, arg, timeoutMs = 30_000, withWaterfall = false }) {
+  return withPage(browser, async (page) => {
+    await page.goto(url, { waitUntil: 'commit' })
+    let t
+    try {
+      t = await (await page.waitForFunction(until, arg, { polling: 'raf', timeout: timeoutMs })).jsonValue()
+    } catch (e) {
+      const text = (await page.locator('body').innerText({ timeout: 2000 }).catch(() => '')).replace(/\s+/g, ' ').slice(0, 160)
+      throw new Error(`nothing shown within ${timeoutMs / 1000} s at ${url} (page says: "${text}")`, { cause: e })
+    }
+    if (!withWaterfall) return { t }
+    // Names, counts and badges arrive after the first row: watch for shifts while they do.
+    const layoutShift = await page.evaluate(shiftAfter, [t, 3000])
+    const waterfall = { entries: await page.evaluate(resources), shown: t }
+    return { t, waterfall, layoutShift }
+  })
+}
+
+/**
+ * `cases`: [{ key, label, app: url, bare: url, until: 'row' | { heading: name } }]. Returns per case the
+ * samples, medians, ratio (dashboard / bare) and the waterfall of one dashboard load (after the warm-up).
+ */
+export async function compareWithBare(browser, cases, { runs, log }) {
+  const out = {}
+  for (const c of cases) {
+    const opts = c.until === 'row' ? { until: firstRow } : { until: heading, arg: c.until.heading }
+    // Warm-up (server JIT, disk cache of the OS), not counted; its successor records the waterfall.
+    await loadOnce(browser, c.app, opts)
+    await loadOnce(browser, c.bare, opts)
+    const app = []
+    const bare = []
+    let waterfall = null
+    let bareWaterfall = null
+    let layoutShift = null
+    for (let r = 0; r < runs; r++) {
+      // Alternate which page goes first, so neither always follows the other's load.
+      const appLoad = () => loadOnce(browser, c.app, { ...opts, withWaterfall: r === 0 })
+      const bareLoad = () => loadOnce(browser, c.bare, { ...opts, withWaterfall: r === 0 })
+      let a, b
+      if (r % 2 === 0) {
+        a = await appLoad()
+        b = await bareLoad()
+      } else {
+        b = await bareLoad()
+        a = await appLoad()
+      }
+      app.push(a.t)
+      bare.push(b.t)
+      if (r === 0) {
+        waterfall = a.waterfall
+        bareWaterfall = b.waterfall
+        layoutShift = a.layoutShift
+      }
+      log?.(`  ${c.key}: run ${r + 1}/${runs} dashboard ${a.t.toFixed(0)} ms, bare ${b.t.toFixed(0)} ms`)
+    }
+    const appMedian = median(app)
+    const bareMedian = median(bare)
+    out[c.key] = { label: c.label, app, bare, appMedian, bareMedian, ratio: appMedian / bareMedian, waterfall, bareWaterfall, layoutShift }
+  }
+  return out
+}
+
+/** A waterfall as short text lines: "  12–31 ms  script  /assets/index-….js". */
+export function formatWaterfall(entries, { origins = {}, shown } = {}) {
+  const short = (name) => {
+    let s = name
+    for (const [origin, label] of Object.entries(origins)) if (s.startsWith(origin)) s = label + s.slice(origin.length)
+    s = s.replace(/^https?:\/\/[^/]+/, '')
+    return s.length > 90 ? `${s.slice(0, 87)}…` : s
+  }
+  const lines = entries.map((e) => `${String(Math.round(e.start)).padStart(5)}–${e.end === null ? '     ' : String(Math.round(e.end)).padEnd(5)} ms  ${e.type.padEnd(15)} ${short(e.name)}`)
+  if (shown !== undefined) lines.push(`${String(Math.round(shown)).padStart(5)}       ms  ${'(shown)'.padEnd(15)} first row / heading visible`)
+  return lines
+}
