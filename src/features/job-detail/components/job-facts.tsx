@@ -7,6 +7,7 @@ import { formatDuration, formatExact, RelativeTime, useNow } from '@/components/
 import { jobDurationMs } from '@/lib/stats'
 import { plainText } from '@/lib/text'
 import { serverNow } from '@/api/client'
+import { jobPath } from '@/lib/links'
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -87,7 +88,7 @@ export function JobSummary({ job, participants, hostName }: { job: Job; particip
       {job.workflow_job_id && (
         <>
           {sep}
-          <Link to={`/jobs/${job.workflow_job_id}`} className="text-indigo-700 underline dark:text-indigo-300">
+          <Link to={jobPath(job.workflow_job_id)} className="text-indigo-700 underline dark:text-indigo-300">
             Open the workflow run
           </Link>
         </>

@@ -10,6 +10,7 @@ import { jobDurationMs } from '@/lib/stats'
 import { plainText } from '@/lib/text'
 import type { ColumnDef } from '../columns'
 import { hostLabel, ownerLabel, taskLabel, type DisplayNames } from '../job-list-model'
+import { jobPath } from '@/lib/links'
 
 export interface JobRowProps {
   job: Job
@@ -63,7 +64,7 @@ export const JobRow = memo(function JobRow({ job, rowIndex, height, columns, com
           <td key={c.key} className="min-w-0 px-2">
             <span className="flex min-w-0 items-center gap-1.5">
               <Link
-                to={`/jobs/${encodeURIComponent(job.id)}`}
+                to={jobPath(job.id)}
                 data-job-link={job.id}
                 onClick={() => onRemember(job.id)}
                 title={name}

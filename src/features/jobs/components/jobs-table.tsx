@@ -1,7 +1,7 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import { type ReactNode, useEffect } from 'react'
 import type { Job } from '@/api/schemas/job'
-import { isRunning } from '@/api/schemas/job'
+import { isFinished, isRunning } from '@/api/schemas/job'
 import { cn } from '@/components/ui/cn'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
@@ -170,7 +170,7 @@ export function JobsTable(props: JobsTableProps) {
                   compact={compact}
                   now={now}
                   names={props.names}
-                  runaway={props.runawayIds?.has(job.id) ?? false}
+                  runaway={(props.runawayIds?.has(job.id) ?? false) && !isFinished(job.lifecycle)}
                   selected={job.id === selectedId}
                   onOpen={props.onOpen}
                   onRemember={props.onRemember}

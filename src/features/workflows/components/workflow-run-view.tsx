@@ -18,6 +18,7 @@ import { RunTimeline } from './run-timeline'
 import { buildRunArguments, Field, initialValue, RunWorkflowButton, validate, type Value } from './run-workflow'
 import { taskIcon, taskTypeLabel } from './task-icon'
 import { stepMark, stepWordLong, WorkflowGraph } from './workflow-graph'
+import { jobPath, workflowPath } from '@/lib/links'
 
 /**
  * A workflow run (the WorkflowJob's page): where it is now, what waits on whom, the graph with the
@@ -53,7 +54,7 @@ export function WorkflowRunView({ run }: { run: Job }) {
             {definition.data && (
               <>
                 {' of '}
-                <Link to={`/workflows/${definition.data.id}`} className="text-indigo-700 underline dark:text-indigo-300">
+                <Link to={workflowPath(definition.data.id)} className="text-indigo-700 underline dark:text-indigo-300">
                   {plainText(definition.data.name, 120)}
                 </Link>
               </>
@@ -120,7 +121,7 @@ function StepItem({ step }: { step: StepView }) {
         {taskIcon(step.node.type)}
       </span>
       {step.latest ? (
-        <Link to={`/jobs/${step.latest.id}`} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+        <Link to={jobPath(step.latest.id)} className="font-medium text-indigo-700 underline dark:text-indigo-300">
           {name}
         </Link>
       ) : (
@@ -138,7 +139,7 @@ function StepItem({ step }: { step: StepView }) {
           {earlier.map((j, i) => (
             <span key={j.id}>
               {i > 0 && ', '}
-              <Link to={`/jobs/${j.id}`} className="underline" aria-label={`${name}, pass ${i + 1}`}>
+              <Link to={jobPath(j.id)} className="underline" aria-label={`${name}, pass ${i + 1}`}>
                 {i + 1}
               </Link>
             </span>
@@ -310,7 +311,7 @@ function InputForm({ step, job, run, onDone }: { step: StepView; job: Job; run: 
     <div className="space-y-2">
       <p>
         <span className="font-semibold">{name}</span> is waiting for someone to provide its input.{' '}
-        <Link to={`/jobs/${job.id}`} className="text-indigo-700 underline dark:text-indigo-300">
+        <Link to={jobPath(job.id)} className="text-indigo-700 underline dark:text-indigo-300">
           Open its job
         </Link>
       </p>
