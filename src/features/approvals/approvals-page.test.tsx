@@ -141,11 +141,12 @@ describe('approvals inbox: input requests', () => {
   it('lists the jobs on hold waiting for input below the approvals, each linking to its page to give it', async () => {
     renderPage()
     const list = await screen.findByRole('list', { name: 'Input requests waiting on you' })
-    expect(screen.getByRole('heading', { name: 'Input requested (3)' })).toBeInTheDocument()
     const give = within(list).getAllByRole('link', { name: /^Give input to / })
+    // The demo world's three input requests (the workflow world adds a step waiting for input too).
     expect(give.map((a) => a.getAttribute('href'))).toEqual(
-      [SPECIAL_JOB_IDS.inputDummy, SPECIAL_JOB_IDS.inputScript, SPECIAL_JOB_IDS.inputDummy2].map((id) => `/jobs/${id}`),
+      expect.arrayContaining([SPECIAL_JOB_IDS.inputDummy, SPECIAL_JOB_IDS.inputScript, SPECIAL_JOB_IDS.inputDummy2].map((id) => `/jobs/${id}`)),
     )
+    expect(screen.getByRole('heading', { name: `Input requested (${give.length})` })).toBeInTheDocument()
     // The approvals count stays the approvals' own.
     expect(screen.getByRole('tab', { name: 'Waiting on me (6)' })).toBeInTheDocument()
   })
@@ -154,7 +155,9 @@ describe('approvals inbox: input requests', () => {
     db.getJob(SPECIAL_JOB_IDS.inputScript)!.user_inputs_members = ['someone-else']
     renderPage()
     const list = await screen.findByRole('list', { name: 'Input requests waiting on you' })
-    expect(within(list).getAllByRole('listitem')).toHaveLength(2)
+    const hrefs = within(list).getAllByRole('link', { name: /^Give input to / }).map((a) => a.getAttribute('href'))
+    expect(hrefs).toEqual(expect.arrayContaining([`/jobs/${SPECIAL_JOB_IDS.inputDummy}`, `/jobs/${SPECIAL_JOB_IDS.inputDummy2}`]))
+    expect(hrefs).not.toContain(`/jobs/${SPECIAL_JOB_IDS.inputScript}`)
     expect(within(list).queryByRole('link', { name: `Give input to ${String(db.getJob(SPECIAL_JOB_IDS.inputScript)!.name)}` })).not.toBeInTheDocument()
   })
 })
