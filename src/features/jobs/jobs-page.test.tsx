@@ -481,3 +481,21 @@ function toLocal(iso: string): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0')
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
+
+describe('jobs list: a server that is slow to answer', () => {
+  it('says within seconds that it is still waiting, naming the timeout, and shows the rows when they come', async () => {
+    let release!: () => void
+    const answered = new Promise<void>((r) => (release = r))
+    mockServer.use(
+      http.get(listUrl, async () => {
+        await answered
+        return HttpResponse.json([])
+      }),
+    )
+    renderJobs('/jobs', { config: { requestTimeoutMs: 20_000 } })
+    const notice = await screen.findByText(/Still waiting for the server to send the jobs/, {}, { timeout: 6000 })
+    expect(notice.closest('[role="status"]')).toHaveTextContent(/gives up at 20 s/)
+    release()
+    await waitFor(() => expect(screen.queryByText(/Still waiting for the server/)).not.toBeInTheDocument())
+  })
+})

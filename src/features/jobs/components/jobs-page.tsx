@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button'
 import { useNow } from '@/components/ui/time'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { isAdminCredential, useSession } from '@/lib/session'
+import { QueryWait } from '@/lib/query-wait'
 import { fitColumns, type ColumnChoice } from '../columns'
 import { filterSummary } from '../filter-summary'
 import { mergeLoaded, searchJobs, sortJobs, stateCounts, taskInsight, taskNameIndex } from '../job-list-model'
@@ -226,6 +227,8 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
       {oneTask && insight && <TaskInsightPanel taskName={taskNames.get(oneTask) ?? oneTask} insight={insight} loaded={loaded.jobs.length} />}
 
       <MalformedNote items={loaded.malformed} />
+
+      {pages.isPending && !initialError && <QueryWait query={pages} what="the server to send the jobs" />}
 
       <JobsTable
         jobs={shown}
