@@ -64,9 +64,13 @@ export function cancelMessage(result: CancelResult): string {
 
 /** What a cancel will do to this job, for the confirmation. */
 export function cancelDescription(job: Job): string {
-  if (job._type === 'WorkflowJob' && job.lifecycle === 'started') return 'This 1 workflow run is running: its current step will be cancelled and the run marked terminated.'
-  if (job.lifecycle === 'assigned') return 'This 1 job is running on an agent: it will be terminated and its result ignored.'
-  return 'This 1 job has not started running: it will be canceled.'
+  const what =
+    job._type === 'WorkflowJob' && job.lifecycle === 'started'
+      ? 'The workflow run is running: its current step will be cancelled and the run marked terminated.'
+      : job.lifecycle === 'assigned'
+        ? 'The job is running on an agent: it will be terminated and its result ignored.'
+        : 'The job has not started running: it will be cancelled.'
+  return `${what} Cancelling cannot be undone.`
 }
 
 /** The approval's button labels (the task's, else Approve/Reject) and whether each is offered. */

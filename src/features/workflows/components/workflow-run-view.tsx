@@ -5,7 +5,7 @@ import { isApiError } from '@/api/errors'
 import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
-import { Dialog } from '@/components/ui/dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { ErrorPanel, errorMessage } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { useNow } from '@/components/ui/time'
@@ -396,26 +396,18 @@ function RunActions({ run, workflowName, startTaskId, canRun }: { run: Job; work
           {notice.text}
         </p>
       )}
-      <Dialog
+      <ConfirmDialog
         open={!!confirming}
-        role="alertdialog"
-        onClose={() => !pending && setConfirming(null)}
+        onClose={() => setConfirming(null)}
+        onConfirm={confirm}
+        pending={pending}
         title={`Cancel run “${name}”?`}
         description={
           run.lifecycle === 'started'
-            ? 'This 1 workflow run is running: its current step will be canceled and the run marked terminated. Steps not reached will not run.'
-            : 'This 1 workflow run has not started its first step: it will be canceled.'
+            ? 'The workflow run is running: its current step will be cancelled and the run marked terminated; steps not reached will not run. Cancelling cannot be undone.'
+            : 'The workflow run has not started its first step: it will be cancelled. Cancelling cannot be undone.'
         }
-        footer={
-          <>
-            <Button variant="ghost" onClick={() => setConfirming(null)} disabled={pending}>
-              Keep the run
-            </Button>
-            <Button variant="danger" pending={pending} onClick={confirm}>
-              Cancel run
-            </Button>
-          </>
-        }
+        confirmLabel="Cancel run"
       />
     </div>
   )

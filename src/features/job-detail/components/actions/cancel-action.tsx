@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { isUnanswered } from '@/api/errors'
 import { jobDisplayName, type Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
-import { Dialog } from '@/components/ui/dialog'
+import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { useCancelJob, useCancelWorkflowRun } from '@/lib/job-queries'
 import { plainText } from '@/lib/text'
 import { useSingleFlight } from '@/lib/use-single-flight'
@@ -58,23 +58,15 @@ export function CancelAction({ job, available, onNotice, onActed, returnFocus }:
       >
         Cancel job
       </Button>
-      <Dialog
+      <ConfirmDialog
         open={!!snapshot}
         returnFocus={returnFocus}
-        role="alertdialog"
-        onClose={() => !pending && setSnapshot(null)}
+        onClose={() => setSnapshot(null)}
+        onConfirm={confirm}
+        pending={pending}
         title={`Cancel job “${plainText(jobDisplayName(snapshot ?? job), 120)}”?`}
         description={cancelDescription(snapshot ?? job)}
-        footer={
-          <>
-            <Button variant="ghost" onClick={() => setSnapshot(null)} disabled={pending}>
-              Keep the job
-            </Button>
-            <Button variant="danger" pending={pending} onClick={confirm}>
-              Cancel job
-            </Button>
-          </>
-        }
+        confirmLabel="Cancel job"
       />
     </>
   )
