@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react'
+import { Link } from 'react-router'
 import { errorMessage } from '@/api/errors'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
+import { taskRunPath } from '@/lib/links'
 import { isAdminCredential, useSession } from '@/lib/session'
 import { availableActions, liveSlots, notAnApprover, shownSlots, type ActionSlot } from '../job-actions-model'
 import { CancelAction } from './actions/cancel-action'
@@ -53,6 +55,15 @@ export function JobActions({ job }: { job: Job }) {
               return <RestartAction key={slot} job={job} available={available} {...common} />
           }
         })}
+        {slots.includes('runAgain') && job.task_id && (
+          // The full run form (every rule checked, pre-flight summary) with this job's values; the route composes features/tasks.
+          <Link
+            to={`${taskRunPath(job.task_id)}?from=${encodeURIComponent(job.id)}`}
+            className="inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-indigo-700 underline hover:bg-slate-100 dark:text-indigo-300 dark:hover:bg-slate-800"
+          >
+            Use these values in the run form
+          </Link>
+        )}
       </div>
       {live.includes('decide') && blocked && (
         <p className="text-sm text-slate-700 dark:text-slate-300">You are not one of this approval's approvers, so you cannot decide it.</p>
