@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { useNavigate } from 'react-router'
-import { isTypingTarget } from '@/lib/keyboard'
+import { useShortcuts } from '@/lib/keyboard'
 
 /**
  * The keyboard selection of the jobs list and its shortcuts: j/k move, Enter opens, / focuses the
@@ -42,40 +42,27 @@ export function useListSelection<T extends { id: string }>({
     remember(id)
     navigate(`/jobs/${encodeURIComponent(id)}`)
   }
-  const latest = useRef({ rows, selectedId, open, onSearch, onHelp })
-  useEffect(() => {
-    latest.current = { rows, selectedId, open, onSearch, onHelp }
+  const move = (delta: number) => () => {
+    if (rows.length === 0) return false
+    const at = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1
+    const next = at === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, at + delta))
+    setSelectedId(rows[next]!.id)
+    setFocusToken((t) => t + 1)
+  }
+  // The app's one shortcut hook: one listener, the latest rows and selection, no key repeat, nothing
+  // while typing or behind a dialog.
+  useShortcuts({
+    '/': () => onSearch(flushSync),
+    '?': () => onHelp(),
+    j: move(1),
+    k: move(-1),
+    Enter: (e) => {
+      // A focused link or button handles Enter itself.
+      const t = e.target as HTMLElement | null
+      if (!selectedId || t?.closest('a,button,input,select')) return false
+      open(selectedId)
+    },
   })
-
-  // One listener for the page's life; it reads the latest rows and selection.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return
-      const { rows, selectedId, open, onSearch, onHelp } = latest.current
-      if (e.key === '/') {
-        e.preventDefault()
-        onSearch(flushSync)
-      } else if (e.key === '?') {
-        e.preventDefault()
-        onHelp()
-      } else if (e.key === 'j' || e.key === 'k') {
-        if (rows.length === 0) return
-        e.preventDefault()
-        const at = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1
-        const next = at === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, at + (e.key === 'j' ? 1 : -1)))
-        setSelectedId(rows[next]!.id)
-        setFocusToken((t) => t + 1)
-      } else if (e.key === 'Enter' && selectedId) {
-        // A focused link or button handles Enter itself.
-        const t = e.target as HTMLElement | null
-        if (t?.closest('a,button,input,select')) return
-        e.preventDefault()
-        open(selectedId)
-      }
-    }
-    document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
-  }, [])
 
   return { selectedId, focusToken, open, remember }
 }
