@@ -91,7 +91,7 @@ test('the job page states its verdict before anything else, on the first screen 
     const h = (await page.getByRole('heading', { level: 1 }).boundingBox())!
     expect(v.y, 'the verdict is above the title').toBeLessThan(h.y)
     // The failing step wears the failure, in a word.
-    await expect(page.getByRole('list', { name: 'Lifecycle steps' }).locator('[aria-current="step"]')).toContainText('failure')
+    await expect(page.getByRole('list', { name: 'Lifecycle stages' }).locator('[aria-current="step"]')).toContainText('failure')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width)
   }
 })

@@ -19,5 +19,5 @@ test('jane approves the refund with the task’s own labels', async ({ page, rea
   const after = await serverJob(real, refund.id)
   expect([after.lifecycle, after.state]).toEqual(['finished', 'success'])
   await page.goto(`/jobs/${refund.id}`)
-  await expect(page.getByRole('list', { name: 'Lifecycle steps' }).locator('[aria-current="step"]')).toContainText(/finished|approved/i)
+  await expect(page.getByRole('list', { name: 'Lifecycle stages' }).locator('[aria-current="step"]')).toContainText(/finished|approved/i)
 })

@@ -39,7 +39,7 @@ test('a finished job’s page shows its real log and lifecycle', async ({ page, 
   await expect(output).toContainText('Backup of customers complete')
   await expect(output).toContainText('1532 rows written')
   await expect(output).not.toContainText('[32m')
-  const steps = page.getByRole('list', { name: 'Lifecycle steps' })
+  const steps = page.getByRole('list', { name: 'Lifecycle stages' })
   await expect(steps.locator('[aria-current="step"]')).toContainText(/finished/i)
   await expect(steps).toContainText(/success/i)
 
@@ -48,7 +48,7 @@ test('a finished job’s page shows its real log and lifecycle', async ({ page, 
   await page.goto(`/jobs/${failed.id}`)
   await expect(page.getByRole('heading', { level: 1, name: failed.name })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Output' })).toContainText('Connection refused')
-  await expect(page.getByRole('list', { name: 'Lifecycle steps' })).toContainText(/failure/i)
+  await expect(page.getByRole('list', { name: 'Lifecycle stages' })).toContainText(/failure/i)
 })
 
 test('cancels a ready job and shows what the server did', async ({ page, real }) => {
@@ -63,7 +63,7 @@ test('cancels a ready job and shows what the server did', async ({ page, real })
   // The server answered 204; the page read the job back and shows the server's truth.
   await expect.poll(async () => (await serverJob(real, job.id)).lifecycle).toBe('canceled')
   await expect(page.getByText('Job canceled.')).toBeVisible()
-  await expect(page.getByRole('list', { name: 'Lifecycle steps' }).locator('[aria-current="step"]')).toContainText(/canceled/i)
+  await expect(page.getByRole('list', { name: 'Lifecycle stages' }).locator('[aria-current="step"]')).toContainText(/canceled/i)
   await expect(page.getByRole('button', { name: 'Cancel job' })).toHaveCount(0)
   // In the list too.
   await page.goto('/jobs')
@@ -97,7 +97,7 @@ test('runs a finished job again with an edited argument, and restarts another in
   const created = await serverJob(real, newId)
   expect(created).toMatchObject({ name: original.name, lifecycle: 'ready' })
   expect((created as unknown as { task_arguments_values: unknown[] }).task_arguments_values).toEqual(['billing'])
-  await expect(page.getByRole('list', { name: 'Lifecycle steps' }).locator('[aria-current="step"]')).toContainText(/ready|queued/i)
+  await expect(page.getByRole('list', { name: 'Lifecycle stages' }).locator('[aria-current="step"]')).toContainText(/ready|queued/i)
 
   // Restart keeps the job: PUT /:customer/job/:id/restart puts the same job back in the queue.
   const nightly = real.world.jobs.nightlySuccess
@@ -107,7 +107,7 @@ test('runs a finished job again with an edited argument, and restarts another in
   await page.getByRole('dialog', { name: `Restart “${nightly.name}”` }).getByRole('button', { name: 'Restart job' }).click()
   await expect(page.getByText('Job restarted: it is queued to run again.')).toBeVisible()
   expect(await serverJob(real, nightly.id)).toMatchObject({ id: nightly.id, lifecycle: 'ready', state: 'in_progress' })
-  await expect(page.getByRole('list', { name: 'Lifecycle steps' }).locator('[aria-current="step"]')).toContainText(/ready|queued/i)
+  await expect(page.getByRole('list', { name: 'Lifecycle stages' }).locator('[aria-current="step"]')).toContainText(/ready|queued/i)
   await expect(page.getByRole('region', { name: 'Output' })).not.toContainText('nightly.pdf')
 })
 
