@@ -26,7 +26,8 @@ test.describe('hostile data renders as inert text on every page', () => {
     expect(await page.title()).not.toMatch(/<script/)
   })
 
-  for (const [name, id] of Object.entries(HOSTILE_JOB_IDS)) {
+  // The crafted id is not an ObjectId: the server answers 400 for it; e2e/trust.spec.ts checks its links.
+  for (const [name, id] of Object.entries(HOSTILE_JOB_IDS).filter(([name]) => name !== 'craftedId')) {
     test(`job detail: ${name}`, async ({ page }) => {
       await page.goto(`/jobs/${id}?scenario=hostile`)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
