@@ -52,7 +52,9 @@ export function RunTaskPage({ taskId, workflow }: { taskId: string | undefined; 
 }
 
 function RunTaskLoader({ taskId, workflow }: { taskId: string; workflow?: { id: string; name: string } }) {
-  const task = useQuery(taskQueries.detail(taskId))
+  // The definitions decide what the server will match: always re-read them when the form opens (no socket event
+  // tells us a task changed, so a cached copy may be old even while push is live).
+  const task = useQuery({ ...taskQueries.detail(taskId), refetchOnMount: 'always' })
   const [params] = useSearchParams()
   const fromJobId = params.get('from')
   const validFrom = fromJobId && OBJECT_ID.test(fromJobId) ? fromJobId : null
