@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import { createHandlers } from '../src/mocks/handlers'
@@ -6,6 +6,7 @@ import { RUNAWAY_JOB_IDS, SPECIAL_JOB_IDS } from '../src/mocks/ids'
 import { createWorld } from '../src/mocks/scenarios'
 import type { MockDb } from '../src/mocks/db'
 import { expect, test } from './fixtures'
+import { toFetchRequest } from './node-request'
 
 /**
  * Time is the server's: with the browser clock two hours off in either direction, against a
@@ -18,18 +19,6 @@ const HOUR = 60 * 60_000
 let server: Server
 let base = ''
 let db: MockDb
-
-async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const headers = new Headers()
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (Array.isArray(v)) for (const item of v) headers.append(k, item)
-    else if (v !== undefined) headers.set(k, v)
-  }
-  const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined
-  return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body })
-}
 
 test.beforeAll(async () => {
   const handlers = createHandlers(() => db)

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import { Server as SocketServer } from 'socket.io'
@@ -8,6 +8,7 @@ import { createWorld } from '../src/mocks/scenarios'
 import type { MockDb } from '../src/mocks/db'
 import { audienceOf, jobEvent, receives, type Audience } from '../src/mocks/socket'
 import { expect, test } from './fixtures'
+import { toFetchRequest } from './node-request'
 
 /**
  * A configured deployment: config.json points at a supervisor and gateway over real HTTP (a
@@ -31,18 +32,6 @@ let db: MockDb
 const seen: Seen[] = []
 /** What each socket.io handshake carried: its URL (never the token) and whether `auth` held the token. */
 const handshakes: Array<{ url: string; authToken: unknown }> = []
-
-async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const headers = new Headers()
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (Array.isArray(v)) for (const item of v) headers.append(k, item)
-    else if (v !== undefined) headers.set(k, v)
-  }
-  const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined
-  return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body })
-}
 
 test.beforeAll(async () => {
   db = createWorld('default')

@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import { createHandlers } from '../src/mocks/handlers'
 import { createWorld } from '../src/mocks/scenarios'
 import { expect, test } from './fixtures'
+import { toFetchRequest } from './node-request'
 
 /**
  * First row at the speed of the server, as a configured deployment (a supervisor over HTTP on another
@@ -19,18 +20,6 @@ let passes: (method: string, url: URL) => boolean = () => true
 let held: Array<() => void> = []
 let release = () => {}
 const order: string[] = []
-
-async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  const headers = new Headers()
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (Array.isArray(v)) for (const item of v) headers.append(k, item)
-    else if (v !== undefined) headers.set(k, v)
-  }
-  const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined
-  return new Request(new URL(req.url ?? '/', origin), { method: req.method, headers, body })
-}
 
 test.beforeAll(async () => {
   const db = createWorld('default')
