@@ -1,3 +1,5 @@
+// First: reads config.json and sends the page's first data request before the rest has loaded.
+import { takeConfigResponse } from './boot'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { configureApi } from './api/client'
@@ -47,8 +49,11 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 async function start() {
   const root = document.getElementById('root')!
-  // index.html preloads config.json (as="fetch" crossorigin): this request picks up that response.
-  const result = await loadConfig(import.meta.env.BASE_URL, { dev: import.meta.env.DEV })
+  // index.html preloads config.json (as="fetch" crossorigin); boot.ts's request picked up that response.
+  const result = await loadConfig(import.meta.env.BASE_URL, {
+    dev: import.meta.env.DEV,
+    fetch: (input, init) => takeConfigResponse() ?? fetch(input, init),
+  })
   if (!result.ok) {
     // Never a silent switch to the mock backend: say what is wrong and how to fix it.
     console.error(`TheEye Jobs: ${result.problem.summary}`, result.problem.details)
