@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
 import { configureApi, request } from './client'
 import { resetEarlyRequests, sendEarlyRequest } from './early-request'
 import type { ApiError } from './errors'
@@ -12,13 +12,13 @@ const BASE = 'https://sup.example.com/api'
 const URL_LIST = `${BASE}/demo/job?sort[_id]=-1&limit=100`
 const listSchema = z.array(z.object({ id: z.string() }))
 
-let fetchMock: ReturnType<typeof vi.fn>
-let onUnauthorized: ReturnType<typeof vi.fn>
+let fetchMock: Mock<(url: string, init: RequestInit) => Promise<Response>>
+let onUnauthorized: Mock<(error: ApiError) => void>
 
 beforeEach(() => {
-  fetchMock = vi.fn(async () => new Response(JSON.stringify([{ id: 'a' }]), { status: 200, headers: { 'content-type': 'application/json' } }))
+  fetchMock = vi.fn(async (_url: string, _init: RequestInit) => new Response(JSON.stringify([{ id: 'a' }]), { status: 200, headers: { 'content-type': 'application/json' } }))
   vi.stubGlobal('fetch', fetchMock)
-  onUnauthorized = vi.fn()
+  onUnauthorized = vi.fn((_error: ApiError) => {})
   configureApi({ supervisorUrl: BASE, customer: 'demo', token: 'tok', timeoutMs: 20_000, onUnauthorized })
 })
 afterEach(() => {
@@ -79,7 +79,7 @@ describe('an early request', () => {
     let signal: AbortSignal | undefined
     fetchMock.mockImplementationOnce((_url: string, init: RequestInit) => {
       signal = init.signal ?? undefined
-      return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+      return new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
     })
     sendEarlyRequest(URL_LIST, 'tok', 60_000)
     configureApi({ timeoutMs: 50 })
@@ -92,7 +92,7 @@ describe('an early request', () => {
     let signal: AbortSignal | undefined
     fetchMock.mockImplementationOnce((_url: string, init: RequestInit) => {
       signal = init.signal ?? undefined
-      return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+      return new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
     })
     sendEarlyRequest(URL_LIST, 'tok', 60_000)
     const controller = new AbortController()
@@ -107,7 +107,7 @@ describe('an early request', () => {
     let signal: AbortSignal | undefined
     fetchMock.mockImplementationOnce((_url: string, init: RequestInit) => {
       signal = init.signal ?? undefined
-      return new Promise(() => {})
+      return new Promise<Response>(() => {})
     })
     sendEarlyRequest(URL_LIST, 'tok', 1000)
     vi.advanceTimersByTime(1001)
