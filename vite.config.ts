@@ -119,10 +119,17 @@ function routeChunkPreload(): Plugin {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), tailwindcss(), contentSecurityPolicy(), routeChunkPreload()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // React Router's package exports only its development build (dev warnings on); a build takes its
+      // production build (the same code with the warnings off), the dev server and the tests keep the warnings.
+      ...(command === 'build'
+        ? [{ find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) }]
+        : []),
+    ],
   },
   build: {
     target: 'es2022',
@@ -138,4 +145,4 @@ export default defineConfig({
     restoreMocks: true,
     testTimeout: 15000,
   },
-})
+}))
