@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import {
   approveJob,
@@ -37,9 +37,20 @@ export const jobKeys = {
   hosts: ['hosts'] as const,
 }
 
+/**
+ * A list that is heavy to read and moves slowly (the runaway view's 1,000 finished jobs). It stays
+ * under `jobKeys.lists()`, so invalidating the lists or the jobs key refreshes it like any other;
+ * only a change to one job that cannot matter to it (a decision: `invalidateJob(…, { slowLists: false })`)
+ * leaves it to its own refetchInterval.
+ */
+const SLOW_LIST = 'slowList'
+const isSlowList = (query: Query) => query.meta?.[SLOW_LIST] === true
+
 export const jobQueries = {
   list: (q: JobListQuery) =>
     queryOptions({ queryKey: jobKeys.list(q), queryFn: ({ signal }) => listJobs(q, { signal }) }),
+  /** A heavy list (see SLOW_LIST): stale after `staleTime`, and not re-read on every decision. */
+  slowList: (q: JobListQuery, staleTime: number) => queryOptions({ ...jobQueries.list(q), staleTime, meta: { [SLOW_LIST]: true } }),
   detail: (id: string) => queryOptions({ queryKey: jobKeys.detail(id), queryFn: ({ signal }) => getJob(id, { signal }) }),
   lifecycle: (id: string) =>
     queryOptions({ queryKey: jobKeys.lifecycle(id), queryFn: ({ signal }) => getJobLifecycle(id, { signal }) }),
@@ -100,11 +111,13 @@ async function readBack(qc: QueryClient, id: string, before: Job | undefined): P
 /**
  * After a job changed: every list of jobs (the jobs list, the approvals inbox, the runaway view and
  * the navigation counts all live under `jobKeys.lists()`), and that job's own document and
- * lifecycle. Resolves when they are fresh, so a button stays pending until then.
+ * lifecycle. Resolves when they are fresh, so a button stays pending until then. With
+ * `slowLists: false` the heavy lists (`jobQueries.slowList`) are left out: for a change that moves
+ * them by one job at most, which their own refresh picks up.
  */
-export function invalidateJob(qc: QueryClient, id: string) {
+export function invalidateJob(qc: QueryClient, id: string, { slowLists = true }: { slowLists?: boolean } = {}) {
   return Promise.all([
-    qc.invalidateQueries({ queryKey: jobKeys.lists() }),
+    qc.invalidateQueries({ queryKey: jobKeys.lists(), predicate: slowLists ? undefined : (query) => !isSlowList(query) }),
     qc.invalidateQueries({ queryKey: jobKeys.detail(id) }),
     qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
   ])
@@ -145,12 +158,16 @@ export function useCancelWorkflowRun() {
   })
 }
 
-/** Approve or reject an ApprovalJob. Exactly one request per call; no retry. */
+/**
+ * Approve or reject an ApprovalJob. Exactly one request per call; no retry. Afterwards the lists
+ * (the approvals among them), that job and its lifecycle are re-read, not the heavy history (a bulk
+ * decision of 50 would re-read 1,000 finished jobs 50 times).
+ */
 export function useDecideApproval() {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
       decision === 'approve' ? approveJob(id) : rejectJob(id),
-    onSettled: (_data, _error, { id }) => invalidateJob(qc, id),
+    onSettled: (_data, _error, { id }) => invalidateJob(qc, id, { slowLists: false }),
   })
 }

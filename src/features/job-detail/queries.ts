@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { isApiError } from '@/api/errors'
 import { createJob, getTask, listJobs, listWorkflowJobs, listWorkflowRunJobs, restartJob, submitJobInput } from '@/api/jobs'
 import { isFinished, type Job } from '@/api/schemas/job'
-import { jobKeys, jobQueries } from '@/lib/job-queries'
+import { invalidateJob, jobKeys, jobQueries } from '@/lib/job-queries'
 
 /** Keys of this feature, under the shared `jobs` root so every job invalidation reaches them. */
 export const jobDetailKeys = {
@@ -58,14 +58,6 @@ export const jobDetailQueries = {
   /** The task's argument definitions, when the job document does not embed the task. */
   task: (taskId: string) =>
     queryOptions({ queryKey: jobDetailKeys.task(taskId), queryFn: ({ signal }) => getTask(taskId, { signal }), staleTime: 5 * 60_000 }),
-}
-
-function invalidateJob(qc: ReturnType<typeof useQueryClient>, id: string) {
-  return Promise.all([
-    qc.invalidateQueries({ queryKey: jobKeys.detail(id) }),
-    qc.invalidateQueries({ queryKey: jobKeys.lifecycle(id) }),
-    qc.invalidateQueries({ queryKey: jobKeys.lists() }),
-  ])
 }
 
 /** Submit the input a job on hold waits for. The answer is the full job: it becomes the detail at once. */

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { FINISHED_LIFECYCLES } from '@/api/schemas/job'
 import type { SlowQueryState } from '@/components/ui/slow-notice'
@@ -13,19 +13,15 @@ import { buildHistory, detectRunaways, WATCHED_LIFECYCLES, type RunawayFlag } fr
  * - the most recent finished jobs of all tasks, for "how long does this task usually take".
  *   The supervisor keeps about 5 finished jobs per task (autoremove), so 1000 covers ~200 tasks
  *   in one request; per-task requests would cost one round trip per running task on every poll.
- * Both are job lists like any other (`jobQueries.list`, under the jobs key), so a cancel anywhere
- * (which invalidates the lists) refreshes them.
+ * Both are job lists like any other (under the jobs key), so a cancel anywhere (which invalidates
+ * the lists) refreshes them; the history is a slow list that a decision leaves alone.
  */
 export const RUNAWAY_LIST_LIMIT = 1000
 
 export const runawayQueries = {
   active: () => jobQueries.list({ lifecycles: [...WATCHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }),
-  history: () =>
-    queryOptions({
-      ...jobQueries.list({ lifecycles: [...FINISHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }),
-      // History moves slowly: a minute old is fine (a cancel invalidates it anyway).
-      staleTime: 60_000,
-    }),
+  // History moves slowly: a minute old is fine. A cancel or any invalidation of the lists re-reads it; a decision does not.
+  history: () => jobQueries.slowList({ lifecycles: [...FINISHED_LIFECYCLES], limit: RUNAWAY_LIST_LIMIT }, 60_000),
 }
 
 export interface RunawayData {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { mockServer, useMockWorld } from '@/mocks/node'
 import { DEMO_SESSION, renderWithProviders } from '@/testing/render'
-import { JobsPage } from './components/jobs-page'
+import { JobsPage } from './jobs-page'
 
 describe('Clear finished history', () => {
   beforeEach(() => {

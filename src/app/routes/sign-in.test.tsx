@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useMockWorld } from '@/mocks/node'
 import { renderWithProviders } from '@/testing/render'
-import { SignInRoute } from './routes/sign-in'
+import { SignInRoute } from './sign-in'
 
 function renderSignIn() {
   return renderWithProviders(null, {

@@ -1,21 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests poke at raw JSON answered by the mock server */
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { MockDb } from './db'
-import { agentTick } from './agent'
-import { createRng } from './seed/random'
-import { useMockWorld } from './node'
-import { WF_IDS, WF_RUN_IDS, WF_TASK_IDS } from './worlds/workflows'
+import type { MockDb } from '../db'
+import { agentTick } from '../agent'
+import { createRng } from '../seed/random'
+import { useMockWorld } from '../node'
+import { supervisorApi as api } from '@/testing/supervisor-api'
+import { WF_IDS, WF_RUN_IDS, WF_TASK_IDS } from '../worlds/workflows'
 
-const S = 'http://localhost/mock/supervisor'
 const NOW = Date.parse('2025-03-13T12:00:00.000Z')
-
-async function api(path: string, { token = 'demo-token', method = 'GET', body }: { token?: string; method?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
-  const res = await fetch(`${S}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await res.text()
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as any }
-}
 
 let db: MockDb
 beforeEach(() => {

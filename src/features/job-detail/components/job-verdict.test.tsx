@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { Job } from '@/api/schemas/job'
 import { mockServer, useMockWorld } from '@/mocks/node'
 import { renderJobDetail } from '@/testing/render-job-detail'
-import { verdictText } from './components/job-verdict'
+import { verdictText } from './job-verdict'
 
 const ID = '65f1c0de2a9b4c0012ab3401'
 const HOUR = 3_600_000

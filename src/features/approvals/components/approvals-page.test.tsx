@@ -6,9 +6,9 @@ import type { MockDb } from '@/mocks/db'
 import { APPROVAL_JOB_IDS, FOREIGN_APPROVAL_JOB_ID, SPECIAL_JOB_IDS } from '@/mocks/ids'
 import { mockServer, useMockWorld } from '@/mocks/node'
 import { renderWithProviders } from '@/testing/render'
-import { ApprovalsPage } from './components/approvals-page'
-import { usePendingApprovalsForMe } from './queries'
-import { resetNotificationOptIn, useNotifyNewApprovals } from './use-approval-notifications'
+import { ApprovalsPage } from './approvals-page'
+import { usePendingApprovalsForMe } from '../queries'
+import { resetNotificationOptIn, useNotifyNewApprovals } from '../use-approval-notifications'
 
 /** What the signed-in shell mounts on every page: the notifier. */
 function ShellNotifier() {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TASK_IDS } from '@/mocks/ids'
 import { mockServer, useMockWorld } from '@/mocks/node'
 import { DEMO_SESSION, renderWithProviders } from '@/testing/render'
-import { JobsPage } from './components/jobs-page'
+import { JobsPage } from './jobs-page'
 
 /** Every `GET …/demo/job` list request the page sends, as decoded query strings. */
 function captureListRequests(): URLSearchParams[] {

@@ -11,32 +11,10 @@ import {
   type MockDb,
 } from './db'
 import { useMockWorld } from './node'
+import { SUPERVISOR_URL as S, supervisorApi as api } from '@/testing/supervisor-api'
 import { TASK_SECRETS } from './scenarios'
 
-const S = 'http://localhost/mock/supervisor'
 const NOW = Date.parse('2025-03-13T12:00:00.000Z')
-
-interface Opts {
-  token?: string | null
-  method?: string
-  body?: unknown
-  headers?: Record<string, string>
-}
-
-async function api(path: string, { token = 'demo-token', method = 'GET', body, headers = {} }: Opts = {}) {
-  const h: Record<string, string> = { ...headers }
-  if (token) h.Authorization = `Bearer ${token}`
-  if (body !== undefined) h['Content-Type'] = 'application/json'
-  const res = await fetch(`${S}${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await res.text()
-  let json: unknown
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = text
-  }
-  return { status: res.status, json: json as any, text, headers: res.headers }
-}
 
 let db: MockDb
 beforeEach(() => {
