@@ -263,6 +263,9 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         pending={run.isPending}
         userEmail={profile?.email}
         onSubmit={(submit) => {
+          // A second click of a double click arrives before the button shows it is busy: it must not reset
+          // the request in flight (its answer is what takes the user to the new job).
+          if (inFlight.current) return
           run.reset()
           const decide = (data: typeof liveness.data) => (hostReporting(task.host_id, data) === 'not-reporting' ? setConfirming(submit) : doRun(submit))
           // Never skip the question because the bot's status had not arrived yet.

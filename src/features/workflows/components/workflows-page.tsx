@@ -13,7 +13,7 @@ import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { workflowQueries } from '../queries'
 import { runStats, runWord } from '../workflow-runs'
-import { jobPath, workflowPath, workflowRunFormPath } from '@/lib/links'
+import { jobPath, workflowPath } from '@/lib/links'
 
 const LATEST = 3
 
@@ -111,15 +111,6 @@ export function WorkflowsPage() {
                             : `${Math.round(stats.successRate * 100)}% success over ${stats.finished} finished run${stats.finished === 1 ? '' : 's'} kept`}
                         </span>
                         {w.enable === false && <span>disabled</span>}
-                        {w.start_task_id && (
-                          <Link
-                            to={workflowRunFormPath(w.id)}
-                            aria-label={`Run ${plainText(w.name, 120)}`}
-                            className="font-medium text-indigo-700 underline dark:text-indigo-300"
-                          >
-                            Run
-                          </Link>
-                        )}
                       </p>
                     </div>
                     {w.description && <p className="text-sm text-slate-600 dark:text-slate-400">{plainText(w.description, 300)}</p>}
