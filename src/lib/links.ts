@@ -21,3 +21,8 @@ export function workflowPath(id: string): string {
 export function taskRunPath(id: string): string {
   return `/tasks/${pathSegment(id)}/run`
 }
+
+/** The run form of a workflow (its start task's arguments). */
+export function workflowRunFormPath(id: string): string {
+  return `/workflows/${pathSegment(id)}/run`
+}

@@ -9,6 +9,7 @@ import { Dialog } from '@/components/ui/dialog'
 import { ErrorPanel, errorMessage } from '@/components/ui/error-panel'
 import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
 import { formatRelative } from '@/components/ui/time'
+import { clearDraft } from '@/lib/drafts'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
@@ -20,13 +21,13 @@ import {
   storableValues,
   valuesFromJob,
   type FieldValue,
-} from '../argument-values'
+} from '@/components/run-form/argument-values'
 import { hostReporting } from '../catalog-model'
 import { forgetLastValues, readLastValues, writeLastValues } from '../last-values'
 import { taskQueries, useRunTask, type RunTarget } from '../queries'
 import { PreflightSummary, ReportingText } from './preflight-summary'
-import { maskedLabels, RunForm, type RunFormSubmit } from './run-form'
-import { jobPath } from '@/lib/links'
+import { maskedLabels, RunForm, type RunFormSubmit } from '@/components/run-form/run-form'
+import { jobPath, workflowPath } from '@/lib/links'
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i
 
@@ -107,6 +108,10 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
   const scope = { customer, userId: profile?.id }
   const navigate = useNavigate()
   const args = task.task_arguments
+  // What the user last ran: per task, and per workflow for a workflow's start form (the same task may start several).
+  const memoryKey = workflow ? `workflow:${workflow.id}` : task.id
+  const draftKey = `run:${memoryKey}`
+  const home = workflow ? { to: workflowPath(workflow.id), text: 'Runs of this workflow' } : { to: `/jobs?task=${encodeURIComponent(task.id)}`, text: 'Jobs of this task' }
   const hosts = useQuery(taskQueries.hosts())
   const liveness = useQuery({ ...taskQueries.liveness(), enabled: !!task.host_id })
   const run = useRunTask()
@@ -135,7 +140,7 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         if (r.skippedMasked.length) notes.push(`Masked values are not copied: enter ${r.skippedMasked.join(', ')} again.`)
       }
     } else if (!hasLinkArgs) {
-      const stored = readLastValues(scope, task.id)
+      const stored = readLastValues(scope, memoryKey)
       if (stored) {
         values = restoreStored(args, stored.values, values)
         source = 'last'
@@ -175,7 +180,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
       { target, args: submit.taskArguments },
       {
         onSuccess: (job) => {
-          writeLastValues(scope, task.id, storableValues(args, submit.values))
+          writeLastValues(scope, memoryKey, storableValues(args, submit.values))
+          clearDraft(draftKey)
           setConfirming(null)
           navigate(jobPath(job.id))
         },
@@ -192,8 +198,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
   return (
     <div className="mx-auto max-w-3xl space-y-5 p-4 sm:p-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/tasks" className="text-indigo-700 underline dark:text-indigo-300">
-          Tasks
+        <Link to={workflow ? '/workflows' : '/tasks'} className="text-indigo-700 underline dark:text-indigo-300">
+          {workflow ? 'Workflows' : 'Tasks'}
         </Link>
         <span aria-hidden="true"> / </span>
         <span className="text-slate-600 dark:text-slate-400">{plainText(name, 120)}</span>
@@ -203,8 +209,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         {workflow && <p className="text-sm text-slate-700 dark:text-slate-300">The workflow starts with the task “{plainText(task.name, 120)}”; these are its arguments.</p>}
         {task.description && <p className="text-sm text-slate-700 dark:text-slate-300">{plainText(task.description, 500)}</p>}
         <p className="text-sm">
-          <Link to={`/jobs?task=${encodeURIComponent(task.id)}`} className="text-indigo-700 underline dark:text-indigo-300">
-            Jobs of this task
+          <Link to={home.to} className="text-indigo-700 underline dark:text-indigo-300">
+            {home.text}
           </Link>
         </p>
       </header>
@@ -223,7 +229,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
               size="sm"
               variant="secondary"
               onClick={() => {
-                if (start.source === 'last') forgetLastValues(scope, task.id)
+                if (start.source === 'last') forgetLastValues(scope, memoryKey)
+                clearDraft(draftKey)
                 // Starting over drops the link's and the job's values too.
                 navigate({ search: '' }, { replace: true })
                 setFormKey((k) => k + 1)
@@ -249,11 +256,16 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
       <RunForm
         key={formKey}
         args={args}
+        draftKey={draftKey}
+        restoreDraft={start.source === 'defaults' || start.source === 'last'}
         initial={start.values}
         submitLabel={submitLabel}
         pending={run.isPending}
         userEmail={profile?.email}
         onSubmit={(submit) => {
+          // A second click of a double click arrives before the button shows it is busy: it must not reset
+          // the request in flight (its answer is what takes the user to the new job).
+          if (inFlight.current) return
           run.reset()
           const decide = (data: typeof liveness.data) => (hostReporting(task.host_id, data) === 'not-reporting' ? setConfirming(submit) : doRun(submit))
           // Never skip the question because the bot's status had not arrived yet.
@@ -267,7 +279,7 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         }
         error={
           runError && !confirming ? (
-            <RunError error={runError} timedOut={timedOut} taskId={task.id} />
+            <RunError error={runError} timedOut={timedOut} home={home} />
           ) : null
         }
       />
@@ -294,20 +306,20 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
           </>
         }
       >
-        {runError && confirming && <RunError error={runError} timedOut={timedOut} taskId={task.id} />}
+        {runError && confirming && <RunError error={runError} timedOut={timedOut} home={home} />}
       </Dialog>
     </div>
   )
 }
 
-function RunError({ error, timedOut, taskId }: { error: unknown; timedOut: boolean; taskId: string }) {
+function RunError({ error, timedOut, home }: { error: unknown; timedOut: boolean; home: { to: string; text: string } }) {
   return (
     <Callout tone="danger" role="alert" title={`${timedOut ? 'No answer from the server' : 'The job was not started'}: ${errorMessage(error)}`}>
       {timedOut && (
         <p>
           The server may still have created it. Check{' '}
-          <Link to={`/jobs?task=${encodeURIComponent(taskId)}`} className="underline">
-            the jobs of this task
+          <Link to={home.to} className="underline">
+            {home.text.toLowerCase()}
           </Link>{' '}
           before running it again.
         </p>

@@ -16,7 +16,7 @@ import { useDocumentTitle } from '@/lib/use-document-title'
 import { workflowQueries } from '../queries'
 import { buildWorkflowGraph, mapRun } from '../run-graph'
 import { groupRuns, runStats, runWord } from '../workflow-runs'
-import { RunWorkflowButton } from './run-workflow'
+import { RunWorkflowButton } from './run-workflow-button'
 import { WorkflowGraph } from './workflow-graph'
 import { jobPath } from '@/lib/links'
 
@@ -108,7 +108,7 @@ function Workflow({ workflowId }: { workflowId: string }) {
             {wf.multitasking === false ? ' · runs one at a time' : ''}
           </p>
         </div>
-        <RunWorkflowButton workflow={wf} />
+        <RunWorkflowButton workflowId={wf.id} />
       </header>
       {wf.problems.length > 0 && (
         <p className="text-sm text-amber-900 dark:text-amber-200">Unexpected data in this workflow: {wf.problems.map((p) => plainText(p, 120)).join('; ')}.</p>
