@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
+import { Callout } from '@/components/ui/callout'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { PageLoadFailed, PageLoading, PageMessage } from '@/components/ui/page-state'
 import { useHostName } from '@/lib/job-queries'
@@ -151,17 +152,14 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
         <JobSummary job={current_job} participants={participants} hostName={host} />
         {refreshError && <ErrorPanel error={refreshError} title="The latest refresh failed; showing the last known data" onRetry={() => detail.refetch()} />}
         {current_job.problems.length > 0 && (
-          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-            <p className="font-semibold">
-              <span aria-hidden="true">⚠ </span>Unexpected data
-            </p>
+          <Callout className="p-3" title="Unexpected data">
             <p>The server sent some fields this dashboard did not expect; they are shown as far as possible.</p>
             <ul className="mt-1 list-disc pl-5">
               {current_job.problems.map((p, i) => (
                 <li key={i}>{plainText(p, 200)}</li>
               ))}
             </ul>
-          </div>
+          </Callout>
         )}
         <BuildFailureNotice job={current_job} />
         {!ownRunView && <JobActions job={current_job} />}
