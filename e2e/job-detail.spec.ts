@@ -44,7 +44,7 @@ test('submit input on a "Collect ticket data" job', async ({ page }) => {
   await ticket.fill('TICKET-1')
   await panel.getByRole('button', { name: 'Submit input' }).click()
   await expect(ticket).toHaveAttribute('aria-invalid', 'true')
-  await expect(ticket).toHaveAccessibleDescription(/does not match the expected format/)
+  await expect(ticket).toHaveAccessibleDescription(/does not match the required format/)
 
   await ticket.fill('INC-4521')
   await panel.getByRole('combobox', { name: /priority/ }).selectOption('high')

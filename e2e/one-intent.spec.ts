@@ -139,3 +139,23 @@ test('cancel one runaway job: one request, and the row stays in place with its o
   await expect(table.getByRole('link', { name, exact: true })).toHaveCount(0)
   await expect(table.getByRole('link')).toHaveCount(2)
 })
+
+test('a double click on "Run workflow" in the run form starts one run, and Submit input on its page sends once', async ({ page, guard }) => {
+  await page.goto('/workflows/65f1c1002a9b4c0012ab3510/run?scenario=default')
+  const form = page.getByRole('form', { name: 'Arguments' })
+  await expect(form.getByLabel('request')).toBeVisible({ timeout: 30_000 })
+  await form.getByLabel('request').fill('R-4001')
+  await form.getByLabel('amount').fill('12.00')
+  await form.getByRole('button', { name: 'Run workflow' }).dblclick()
+  await expect(page).toHaveURL(/\/jobs\/[0-9a-f]{24}$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Refund request' })).toBeVisible()
+  expect(guard.requests.filter((r) => r.method() === 'POST' && /\/workflows\/[0-9a-f]+\/job$/.test(r.url()))).toHaveLength(1)
+
+  // An input step on a run page, in the same shared form: a double click submits once.
+  await page.goto('/jobs/65effbc80000000000f10040?scenario=default')
+  const input = page.getByRole('form', { name: 'Input for Review anomalies' })
+  await input.getByLabel('decision').selectOption({ label: 'Load anyway' })
+  await input.getByRole('button', { name: 'Submit input' }).dblclick()
+  await expect(page.getByText(/Input sent for “Review anomalies”/)).toBeVisible()
+  expect(guard.requests.filter((r) => r.method() === 'PUT' && /\/job\/[0-9a-f]+\/input$/.test(r.url()))).toHaveLength(1)
+})

@@ -102,19 +102,31 @@ test('admins cancel a running run from its page; the outcome is read back', asyn
   await expect(page.getByRole('button', { name: 'Cancel run' })).toHaveCount(0)
 })
 
-test('start a new run with the start task’s arguments and land on its page', async ({ page, guard }) => {
+test('start a new run in the run form of its start task and land on its page', async ({ page, guard }) => {
   await page.goto('/workflows/65f1c1002a9b4c0012ab3510?scenario=default')
   await page.getByRole('button', { name: 'Run workflow' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Run “Refund request”' })
-  await dialog.getByRole('button', { name: 'Start run' }).click()
-  await expect(dialog.getByLabel('request')).toHaveAttribute('aria-invalid', 'true')
-  await dialog.getByLabel('request').fill('R-3001')
-  await dialog.getByLabel('amount').fill('99.00')
-  await dialog.getByRole('button', { name: 'Start run' }).dblclick()
+  await expect(page).toHaveURL(/\/workflows\/65f1c1002a9b4c0012ab3510\/run$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Run Refund request' })).toBeVisible()
+  const form = page.getByRole('form', { name: 'Arguments' })
+  await form.getByRole('button', { name: 'Run workflow' }).click()
+  await expect(form.getByLabel('request')).toHaveAttribute('aria-invalid', 'true')
+  await form.getByLabel('request').fill('R-3001')
+  await form.getByLabel('amount').fill('99.00')
+  await form.getByRole('button', { name: 'Run workflow' }).dblclick()
   await expect(page).toHaveURL(/\/jobs\/[0-9a-f]{24}$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Refund request' })).toBeVisible()
   await expect(step(page, 'Validate refund').getByRole('link', { name: 'Validate refund' })).toBeVisible()
-  expect(guard.requests.filter((r) => r.method() === 'POST' && /\/workflows\/[0-9a-f]+\/job$/.test(r.url()))).toHaveLength(1)
+  const posts = guard.requests.filter((r) => r.method() === 'POST' && /\/workflows\/[0-9a-f]+\/job$/.test(r.url()))
+  expect(posts).toHaveLength(1)
+  // The body is the start task's arguments indexed by their order.
+  expect(posts[0]!.postDataJSON()).toMatchObject({ task_arguments: ['R-3001', '99.00'] })
+})
+
+test('a workflow run form for a missing workflow or a bad id says so', async ({ page }) => {
+  await page.goto('/workflows/65f1c1002a9b4c0012ab9999/run?scenario=default')
+  await expect(page.getByRole('heading', { level: 1, name: 'Workflow not found' })).toBeVisible()
+  await page.goto('/workflows/not-an-id/run?scenario=default')
+  await expect(page.getByRole('heading', { level: 1, name: 'This is not a valid workflow id' })).toBeVisible()
 })
 
 test('legacy graph, deleted task and trimmed run are drawn honestly, with notes', async ({ page }) => {

@@ -38,6 +38,18 @@ export function getApiSettings(): Readonly<ApiSettings> {
   return settings
 }
 
+/** What every endpoint function takes besides its own arguments: a signal to abort it (TanStack Query passes one). */
+export interface Call {
+  signal?: AbortSignal
+}
+
+/** The signed-in organization, for the `/:customer/...` routes; a clear error (no request sent) when there is none. */
+export function currentCustomer(): string {
+  const c = settings.customer
+  if (!c) throw new ApiError({ status: 0, code: 'bad_request', message: 'No organization is set. Sign in again.' })
+  return c
+}
+
 export type QueryValue = string | number | boolean | null | undefined | QueryValue[] | { [key: string]: QueryValue }
 
 /**

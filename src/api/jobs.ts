@@ -1,8 +1,8 @@
 import * as z from 'zod/mini'
-import { getApiSettings, request } from './client'
+import { currentCustomer, request, type Call } from './client'
 import { ApiError } from './errors'
 import { jobListQueryParams, type JobListQuery } from './job-list-query'
-import { jobListSchema, jobSchema, lifecycleSchema, type Job, type JobList } from './schemas/job'
+import { jobListSchema, jobSchema, lifecycleSchema, type Job, type JobList, type JobResult } from './schemas/job'
 import { parseTask, type Task } from './schemas/task'
 import { fromParser, isRecord } from './schemas/tolerant'
 
@@ -12,31 +12,21 @@ import { fromParser, isRecord } from './schemas/tolerant'
  * no `include` on the list (500), cursor paging on `_id` (there is no skip).
  */
 
-interface Call {
-  signal?: AbortSignal
-}
-
-function customer(): string {
-  const c = getApiSettings().customer
-  if (!c) throw new ApiError({ status: 0, code: 'bad_request', message: 'No organization is set. Sign in again.' })
-  return c
-}
-
 /* ---------------- reads ---------------- */
 
 export { DEFAULT_PAGE_SIZE, jobListQueryParams, type JobListQuery } from './job-list-query'
 
 export function listJobs(q: JobListQuery, { signal }: Call = {}): Promise<JobList> {
-  return request({ path: [customer(), 'job'], query: jobListQueryParams(q), signal, schema: jobListSchema })
+  return request({ path: [currentCustomer(), 'job'], query: jobListQueryParams(q), signal, schema: jobListSchema })
 }
 
 export function getJob(id: string, { signal }: Call = {}): Promise<Job> {
-  return request({ path: [customer(), 'job', id], signal, schema: jobSchema })
+  return request({ path: [currentCustomer(), 'job', id], signal, schema: jobSchema })
 }
 
 /** Current lifecycle: a bare JSON string on the real server; a list of transitions is accepted too. */
 export function getJobLifecycle(id: string, { signal }: Call = {}) {
-  return request({ path: [customer(), 'job', id, 'lifecycle'], signal, schema: lifecycleSchema })
+  return request({ path: [currentCustomer(), 'job', id, 'lifecycle'], signal, schema: lifecycleSchema })
 }
 
 /** Jobs in a running lifecycle (started, ready, assigned, onhold, syncing, locked), published form. */
@@ -94,7 +84,7 @@ const taskListSchema = fromParser((raw) => {
 
 /** The organization's tasks (filter options, argument definitions, approval labels). */
 export function listTasks({ signal }: Call = {}): Promise<Task[]> {
-  return request({ path: [customer(), 'task'], signal, schema: taskListSchema })
+  return request({ path: [currentCustomer(), 'task'], signal, schema: taskListSchema })
 }
 
 const taskSchema = fromParser((raw) => {
@@ -104,7 +94,7 @@ const taskSchema = fromParser((raw) => {
 })
 
 export function getTask(id: string, { signal }: Call = {}): Promise<Task> {
-  return request({ path: [customer(), 'task', id], signal, schema: taskSchema })
+  return request({ path: [currentCustomer(), 'task', id], signal, schema: taskSchema })
 }
 
 export interface Host {
@@ -124,7 +114,7 @@ const hostListSchema = fromParser((raw) => {
 
 /** The organization's hosts, to show host names instead of ids (jobs carry only `host_id`). */
 export function listHosts({ signal }: Call = {}): Promise<Host[]> {
-  return request({ path: [customer(), 'host'], signal, schema: hostListSchema })
+  return request({ path: [currentCustomer(), 'host'], signal, schema: hostListSchema })
 }
 
 /** All jobs (workflow runs and their task jobs) of one workflow. */
@@ -144,7 +134,7 @@ export function listWorkflowRunJobs(workflowId: string, workflowJobId: string, {
  * finished): callers must refetch the job to learn what really happened.
  */
 export function cancelJob(id: string, { signal }: Call = {}): Promise<void> {
-  return request({ method: 'PUT', path: [customer(), 'job', id, 'cancel'], signal })
+  return request({ method: 'PUT', path: [currentCustomer(), 'job', id, 'cancel'], signal })
 }
 
 /**
@@ -157,21 +147,21 @@ export function cancelWorkflowRun(workflowId: string, workflowJobId: string, { s
 
 /** Approve an ApprovalJob on hold. 403 "unauthorized approver", 409 "approval request no longer available". */
 export function approveJob(id: string, { signal }: Call = {}): Promise<void> {
-  return request({ method: 'PUT', path: [customer(), 'job', id, 'approve'], body: {}, signal })
+  return request({ method: 'PUT', path: [currentCustomer(), 'job', id, 'approve'], body: {}, signal })
 }
 
 export function rejectJob(id: string, { signal }: Call = {}): Promise<void> {
-  return request({ method: 'PUT', path: [customer(), 'job', id, 'reject'], body: {}, signal })
+  return request({ method: 'PUT', path: [currentCustomer(), 'job', id, 'reject'], body: {}, signal })
 }
 
 /** Submit the input a job on hold waits for. 400 carries field errors (ApiError.fieldErrors). */
 export function submitJobInput(id: string, args: unknown[], { signal }: Call = {}): Promise<Job> {
-  return request({ method: 'PUT', path: [customer(), 'job', id, 'input'], body: { args }, signal, schema: jobSchema })
+  return request({ method: 'PUT', path: [currentCustomer(), 'job', id, 'input'], body: { args }, signal, schema: jobSchema })
 }
 
 /** Restart a completed script/nodejs job with (possibly edited) arguments. */
 export function restartJob(id: string, taskArguments: unknown[], { signal }: Call = {}): Promise<Job> {
-  return request({ method: 'PUT', path: [customer(), 'job', id, 'restart'], body: { task_arguments: taskArguments }, signal, schema: jobSchema })
+  return request({ method: 'PUT', path: [currentCustomer(), 'job', id, 'restart'], body: { task_arguments: taskArguments }, signal, schema: jobSchema })
 }
 
 export interface CreateJobInput {
@@ -181,7 +171,7 @@ export interface CreateJobInput {
 
 /** Create a job of a task. `form: 'customer'` uses `POST /:customer/job` (same behaviour). */
 export function createJob(input: CreateJobInput, { signal, form = 'v2' }: Call & { form?: 'v2' | 'customer' } = {}): Promise<Job> {
-  const path = form === 'customer' ? [customer(), 'job'] : ['job']
+  const path = form === 'customer' ? [currentCustomer(), 'job'] : ['job']
   return request({ method: 'POST', path, body: { task: input.task, task_arguments: input.task_arguments }, signal, schema: jobSchema })
 }
 
@@ -240,7 +230,7 @@ async function deletePerTask(taskIds: string[], signal?: AbortSignal): Promise<D
   let firstError: unknown
   for (const taskId of taskIds) {
     try {
-      deletedCount += await request({ method: 'DELETE', path: [customer(), 'task', taskId, 'job'], signal, schema: deletedSchema })
+      deletedCount += await request({ method: 'DELETE', path: [currentCustomer(), 'task', taskId, 'job'], signal, schema: deletedSchema })
     } catch (error) {
       firstError ??= error
       failedTaskIds.push(taskId)
@@ -253,18 +243,11 @@ async function deletePerTask(taskIds: string[], signal?: AbortSignal): Promise<D
 /** The agent's "finish job" call (exact agent credential). Used by the mock's simulated agent and tests. */
 export interface FinishJobInput {
   state: 'success' | 'failure' | (string & {})
-  data: {
-    code?: number | null
-    log?: string
-    lastline?: string
-    signal?: string | null
-    killed?: boolean
-    times?: { seconds: number; nanoseconds?: number }
-    output?: unknown
-  }
+  /** What the agent reports: the script's part of a job's result. */
+  data: Pick<JobResult, 'code' | 'log' | 'lastline' | 'signal' | 'killed' | 'times' | 'output'>
 }
 
 export function finishJob(id: string, result: FinishJobInput, { signal }: Call = {}): Promise<Job | undefined> {
   const optionalJob = fromParser((raw) => (raw === undefined || raw === null || raw === '' ? undefined : jobSchema.parse(raw)))
-  return request({ method: 'PUT', path: [customer(), 'job', id], body: { result }, signal, schema: optionalJob })
+  return request({ method: 'PUT', path: [currentCustomer(), 'job', id], body: { result }, signal, schema: optionalJob })
 }

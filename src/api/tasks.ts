@@ -1,5 +1,4 @@
-import { getApiSettings, request } from './client'
-import { ApiError } from './errors'
+import { currentCustomer, getApiSettings, request, type Call } from './client'
 import { jobSchema, type Job } from './schemas/job'
 import { fromParser, isRecord } from './schemas/tolerant'
 
@@ -7,16 +6,6 @@ import { fromParser, isRecord } from './schemas/tolerant'
  * Running tasks and workflows (theeye-api-workflows-tasks-sockets.md § B) and reading whether a
  * task's bot is reporting (§ E). Listing and reading tasks and hosts lives in jobs.ts already.
  */
-
-interface Call {
-  signal?: AbortSignal
-}
-
-function customer(): string {
-  const c = getApiSettings().customer
-  if (!c) throw new ApiError({ status: 0, code: 'bad_request', message: 'No organization is set. Sign in again.' })
-  return c
-}
 
 /**
  * #26 `POST /:customer/task/:task/job {task_arguments}` (the route theeye-web uses). The server
@@ -27,7 +16,7 @@ function customer(): string {
 export function runTask(taskId: string, taskArguments: unknown[], { signal }: Call = {}): Promise<Job> {
   return request({
     method: 'POST',
-    path: [customer(), 'task', taskId, 'job'],
+    path: [currentCustomer(), 'task', taskId, 'job'],
     body: { task_arguments: taskArguments },
     signal,
     schema: jobSchema,

@@ -1,5 +1,4 @@
-import { getApiSettings, request } from './client'
-import { ApiError } from './errors'
+import { currentCustomer, request, type Call } from './client'
 import { jobSchema, type Job } from './schemas/job'
 import { parseTask, type Task } from './schemas/task'
 import { fromParser } from './schemas/tolerant'
@@ -12,16 +11,6 @@ import { workflowListSchema, workflowSchema, type Workflow, type WorkflowList } 
  * answers 400, so the graph is read from the workflow document. The run routes (#31, #33, #35)
  * live in jobs.ts beside the other job reads.
  */
-
-interface Call {
-  signal?: AbortSignal
-}
-
-function customer(): string {
-  const c = getApiSettings().customer
-  if (!c) throw new ApiError({ status: 0, code: 'bad_request', message: 'No organization is set. Sign in again.' })
-  return c
-}
 
 /** Every workflow of the organization the caller may see (ACL-filtered by the server). */
 export function listWorkflows({ signal }: Call = {}): Promise<WorkflowList> {
@@ -45,7 +34,7 @@ const taskListSchema = fromParser((raw) => {
  */
 export async function listWorkflowTasks(workflowId: string, { signal }: Call = {}): Promise<Task[]> {
   const tasks = await request({
-    path: [customer(), 'task'],
+    path: [currentCustomer(), 'task'],
     query: { where: { workflow_id: workflowId }, unassigned: true },
     signal,
     schema: taskListSchema,

@@ -5,6 +5,7 @@ import { configureApi } from '@/api/client'
 import { LiveStatus } from '@/lib/live/live-status'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
+import { Select } from '@/components/ui/field'
 import { useToast } from '@/components/ui/toast'
 import { MainNavLinks } from './nav-links'
 import { useTheme } from './theme'
@@ -121,8 +122,9 @@ function SignedInLayout() {
             {orgs.length > 1 ? (
               <label className="flex items-center gap-1">
                 <span className="sr-only xl:not-sr-only xl:text-slate-500 dark:xl:text-slate-400">Organization</span>
-                <select
-                  className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+                <Select
+                  size="sm"
+                  className="w-auto"
                   value={orgs.find((o) => o.name === customer)?.id ?? ''}
                   onChange={(e) => {
                     const org = orgs.find((o) => o.id === e.target.value)
@@ -140,7 +142,7 @@ function SignedInLayout() {
                       {plainText(o.displayName, 60)}
                     </option>
                   ))}
-                </select>
+                </Select>
               </label>
             ) : (
               <span className="max-w-40 truncate" title={`Organization ${plainText(customer, 60)}`}>

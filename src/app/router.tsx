@@ -45,6 +45,7 @@ const WorkflowsRoute = lazyRoute(() => import('./routes/workflows'), 'WorkflowsR
 const WorkflowDetailRoute = lazyRoute(() => import('./routes/workflows-detail'), 'WorkflowDetailRoute')
 const TasksRoute = lazyRoute(() => import('./routes/tasks'), 'TasksRoute')
 const TaskRunRoute = lazyRoute(() => import('./routes/task-run'), 'TaskRunRoute')
+const WorkflowRunFormRoute = lazyRoute(() => import('./routes/workflow-run-form'), 'WorkflowRunFormRoute')
 
 /** Pages main.tsx loads ahead, by the path the document opens on (index.html preloads their chunks). */
 const PRELOADED: Array<[path: string, page: LazyRoute]> = [
@@ -87,6 +88,7 @@ export function AppRoutes() {
         <Route path="runaway" element={<Page><RunawayRoute /></Page>} />
         <Route path="workflows" element={<Page><WorkflowsRoute /></Page>} />
         <Route path="workflows/:workflowId" element={<Page><WorkflowDetailRoute /></Page>} />
+        <Route path="workflows/:workflowId/run" element={<Page><WorkflowRunFormRoute /></Page>} />
         <Route path="tasks" element={<Page><TasksRoute /></Page>} />
         <Route path="tasks/:taskId/run" element={<Page><TaskRunRoute /></Page>} />
         <Route path="*" element={<NotFound />} />

@@ -8,18 +8,22 @@ const PREFIX = 'theeye.draft.'
 /** A draft older than this is stale: the user has moved on. */
 const MAX_AGE_MS = 12 * 60 * 60_000
 
+/** Values by argument `order` (the caller leaves out what must not be kept). */
+export type DraftValues = Record<string, unknown>
+
 interface Stored {
-  values: string[]
+  values: DraftValues
   savedAt: number
 }
 
-export function readDraft(key: string): string[] | null {
+export function readDraft(key: string): DraftValues | null {
   try {
     const raw = sessionStorage.getItem(PREFIX + key)
     if (!raw) return null
     const parsed = JSON.parse(raw) as Partial<Stored>
-    if (!Array.isArray(parsed.values) || typeof parsed.savedAt !== 'number' || Date.now() - parsed.savedAt > MAX_AGE_MS) return null
-    return parsed.values.map((v) => (typeof v === 'string' ? v : ''))
+    const values = parsed.values
+    if (!values || typeof values !== 'object' || Array.isArray(values) || typeof parsed.savedAt !== 'number' || Date.now() - parsed.savedAt > MAX_AGE_MS) return null
+    return values
   } catch {
     return null
   }
@@ -29,7 +33,7 @@ export function hasDraft(key: string): boolean {
   return readDraft(key) !== null
 }
 
-export function writeDraft(key: string, values: string[]): void {
+export function writeDraft(key: string, values: DraftValues): void {
   try {
     sessionStorage.setItem(PREFIX + key, JSON.stringify({ values, savedAt: Date.now() } satisfies Stored))
   } catch {

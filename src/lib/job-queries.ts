@@ -29,6 +29,10 @@ export const jobKeys = {
   detail: (id: string) => [...jobKeys.details(), id] as const,
   lifecycle: (id: string) => [...jobKeys.all, 'lifecycle', id] as const,
   participants: (id: string) => [...jobKeys.all, 'participants', id] as const,
+  /** Jobs of workflows (runs and their steps): one key per workflow below this one. */
+  workflowJobs: () => [...jobKeys.all, 'workflow-jobs'] as const,
+  /** Every WorkflowJob of the organization. */
+  workflowRuns: () => [...jobKeys.all, 'workflow-runs'] as const,
   tasks: ['tasks'] as const,
   hosts: ['hosts'] as const,
 }

@@ -21,3 +21,13 @@ export function workflowPath(id: string): string {
 export function taskRunPath(id: string): string {
   return `/tasks/${pathSegment(id)}/run`
 }
+
+/** The run form of a workflow (its start task's arguments). */
+export function workflowRunFormPath(id: string): string {
+  return `/workflows/${pathSegment(id)}/run`
+}
+
+/** Whether an id has the shape of the server's ids (a MongoDB ObjectId: 24 hexadecimal characters). */
+export function isObjectId(id: string | null | undefined): id is string {
+  return !!id && /^[0-9a-f]{24}$/i.test(id)
+}

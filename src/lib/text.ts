@@ -69,21 +69,6 @@ export function boundedJson(value: unknown, opts: { maxDepth?: number; maxChars?
   return full ? `${out}…` : out
 }
 
-/** Whether a value nests deeper than `limit` (iterative: safe on any depth). */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]]
-  let visited = 0
-  while (stack.length) {
-    const [v, depth] = stack.pop()!
-    if (!v || typeof v !== 'object') continue
-    if (depth >= limit) return true
-    // Wide documents are bounded elsewhere; stop scanning after enough nodes.
-    if (++visited > 100_000) return false
-    for (const x of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) if (x && typeof x === 'object') stack.push([x, depth + 1])
-  }
-  return false
-}
-
 /** Removes ANSI escapes (colours, cursor moves). */
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '')

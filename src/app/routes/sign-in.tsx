@@ -4,13 +4,12 @@ import { configureApi } from '@/api/client'
 import { isApiError } from '@/api/errors'
 import { getProfile, login } from '@/api/session'
 import { Button } from '@/components/ui/button'
+import { Callout } from '@/components/ui/callout'
 import { errorMessage } from '@/components/ui/error-panel'
+import { Field, Input } from '@/components/ui/field'
 import { apiBaseUrls, useSession } from '@/lib/session'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { safeReturnPath } from '../return-path'
-
-const input =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-800 aria-[invalid=true]:border-red-600'
 
 export function SignInRoute() {
   useDocumentTitle('Sign in')
@@ -108,48 +107,44 @@ export function SignInRoute() {
           </p>
         )}
         <form className="mt-4 space-y-4" onSubmit={onSubmit} noValidate>
-          <div>
-            <label className="block text-sm font-medium">
-              Supervisor URL
-              <input
-                className={input}
+          <Field
+            label="Supervisor URL"
+            hint={
+              config.mock
+                ? 'The built-in mock backend.'
+                : config.supervisorUrl
+                  ? 'Set by this deployment (config.json); the page may connect only to it.'
+                  : 'The address of your TheEye supervisor API.'
+            }
+          >
+            {(props) => (
+              <Input
+                {...props}
                 type="url"
                 name="supervisorUrl"
                 autoComplete="url"
                 value={supervisorUrl}
                 readOnly={config.mock || !!config.supervisorUrl}
-                aria-describedby="supervisor-url-hint"
                 onChange={(e) => setSupervisorUrl(e.target.value)}
                 placeholder="https://supervisor.example.com"
               />
-            </label>
-            <span id="supervisor-url-hint" className="mt-1 block text-xs font-normal text-slate-600 dark:text-slate-300">
-              {config.mock
-                ? 'The built-in mock backend.'
-                : config.supervisorUrl
-                  ? 'Set by this deployment (config.json); the page may connect only to it.'
-                  : 'The address of your TheEye supervisor API.'}
-            </span>
-          </div>
-          <label className="block text-sm font-medium">
-            Organization
-            <input className={input} name="organization" autoComplete="organization" value={organization} onChange={(e) => setOrganization(e.target.value)} />
-          </label>
-          <label className="block text-sm font-medium">
-            Access token
-            <input className={input} type="password" name="token" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-          </label>
+            )}
+          </Field>
+          <Field label="Organization">
+            {(props) => <Input {...props} name="organization" autoComplete="organization" value={organization} onChange={(e) => setOrganization(e.target.value)} />}
+          </Field>
+          <Field label="Access token">
+            {(props) => <Input {...props} type="password" name="token" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />}
+          </Field>
           {hasGateway && (
             <fieldset className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700">
               <legend className="px-1 text-sm text-slate-600 dark:text-slate-300">or with your account</legend>
-              <label className="block text-sm font-medium">
-                Username
-                <input className={input} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
-              </label>
-              <label className="block text-sm font-medium">
-                Password
-                <input className={input} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-              </label>
+              <Field label="Username">
+                {(props) => <Input {...props} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />}
+              </Field>
+              <Field label="Password">
+                {(props) => <Input {...props} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+              </Field>
             </fieldset>
           )}
           <label className="flex items-center gap-2 text-sm">
@@ -157,9 +152,9 @@ export function SignInRoute() {
             Keep me signed in while this tab is open (otherwise the token stays in memory only)
           </label>
           {error && (
-            <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+            <Callout tone="danger" role="alert" bare className="p-2">
               {error}
-            </p>
+            </Callout>
           )}
           <Button type="submit" variant="primary" pending={pending} className="w-full">
             Sign in

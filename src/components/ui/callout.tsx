@@ -1,5 +1,5 @@
-import type { HTMLAttributes, ReactNode } from 'react'
-import { cn } from './cn'
+import type { ComponentProps, ReactNode } from 'react'
+import { withOverrides } from './cn'
 
 type Tone = 'warning' | 'danger' | 'info' | 'success'
 
@@ -13,19 +13,24 @@ const tones: Record<Tone, string> = {
 const icons: Record<Tone, string> = { warning: '⚠', danger: '⚠', info: 'ℹ', success: '✓' }
 const pads = { sm: 'px-2 py-1.5 text-xs', md: 'px-3 py-2 text-sm' }
 
-export interface CalloutProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {
+export interface CalloutProps extends Omit<ComponentProps<'div'>, 'title'> {
   tone?: Tone
   size?: keyof typeof pads
   /** A bold first line. */
   title?: ReactNode
   /** Hide the leading symbol (when the content brings its own). */
   bare?: boolean
+  /** A control at the end of the box (Retry, Dismiss). */
+  action?: ReactNode
 }
 
-/** The one box for a warning, an error, a note or a success: tone, symbol, optional title, content. */
-export function Callout({ tone = 'warning', size = 'md', title, bare, className, children, ...rest }: CalloutProps) {
+/**
+ * The one box for a warning, an error, a note or a success: tone, symbol, optional title, content,
+ * optional action. A caller's layout classes (padding, alignment, gap) win over the box's.
+ */
+export function Callout({ tone = 'warning', size = 'md', title, bare, action, className, children, ...rest }: CalloutProps) {
   return (
-    <div className={cn('flex items-start gap-2 rounded-md border', tones[tone], pads[size], className)} {...rest}>
+    <div className={withOverrides(`flex items-start gap-2 rounded-md border ${tones[tone]} ${pads[size]}`, className)} {...rest}>
       {!bare && (
         <span aria-hidden="true" className="leading-5">
           {icons[tone]}
@@ -35,6 +40,7 @@ export function Callout({ tone = 'warning', size = 'md', title, bare, className,
         {title && <p className="font-semibold">{title}</p>}
         {children}
       </div>
+      {action}
     </div>
   )
 }

@@ -16,4 +16,7 @@ describe('withOverrides: a caller’s layout class wins over the primitive’s',
   it('keeps everything when the caller only adds a breakpoint variant or unrelated classes', () => {
     expect(withOverrides('inline-flex', 'sm:hidden mt-2')).toBe('inline-flex sm:hidden mt-2')
   })
+  it('lets a caller’s p-* replace the base px-* and py-* (Tailwind orders px/py after p)', () => {
+    expect(withOverrides('flex px-3 py-2 text-sm', 'p-2 mt-2').split(' ')).toEqual(['flex', 'text-sm', 'p-2', 'mt-2'])
+  })
 })

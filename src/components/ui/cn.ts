@@ -15,6 +15,7 @@ const GROUPS: Array<[string, RegExp]> = [
   ['gap', /^gap-/],
   ['width', /^w-/],
   ['height', /^h-/],
+  ['padding', /^p-/],
   ['px', /^px-/],
   ['py', /^py-/],
   ['rounded', /^rounded(-|$)/],
@@ -34,7 +35,13 @@ function groupOf(token: string): string | null {
  */
 export function withOverrides(base: string, override: string | undefined): string {
   if (!override) return base
-  const overridden = new Set(override.split(/\s+/).map(groupOf).filter((g): g is string => g !== null))
+  const overridden = new Set<string>()
+  for (const token of override.split(/\s+/)) {
+    const group = groupOf(token)
+    // A caller's `p-*` sets all four sides: it replaces the base's `px-*` and `py-*` too.
+    if (group === 'padding') for (const g of ['padding', 'px', 'py']) overridden.add(g)
+    else if (group) overridden.add(group)
+  }
   if (overridden.size === 0) return `${base} ${override}`
   const kept = base.split(/\s+/).filter((token) => {
     const group = groupOf(token)

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { Field, Input } from './field'
+import { Field, InlineField, Input, Select } from './field'
 
 describe('Field', () => {
   it('labels its control and describes it with the hint and the error, marking it invalid', () => {
@@ -19,5 +19,20 @@ describe('Field', () => {
     const input = screen.getByRole('textbox', { name: 'Name' })
     expect(input).not.toHaveAttribute('aria-invalid')
     expect(input).not.toHaveAttribute('aria-describedby')
+  })
+})
+
+describe('InlineField', () => {
+  it('names its control by the label beside it', () => {
+    render(
+      <InlineField label="Type">
+        {(id) => (
+          <Select id={id}>
+            <option value="">Any type</option>
+          </Select>
+        )}
+      </InlineField>,
+    )
+    expect(screen.getByRole('combobox', { name: 'Type' })).toHaveValue('')
   })
 })

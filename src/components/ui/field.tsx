@@ -1,5 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
-import { withOverrides } from './cn'
+import { useId, type ComponentProps, type ReactNode } from 'react'
+import { cn, withOverrides } from './cn'
 
 type Size = 'sm' | 'md'
 
@@ -15,15 +15,15 @@ export function controlClass(size: Size = 'md', className?: string): string {
   return withOverrides(`${base} w-full ${sizes[size]}`, className)
 }
 
-export function Input({ size = 'md', className, ...rest }: Omit<InputHTMLAttributes<HTMLInputElement>, 'size'> & { size?: Size }) {
+export function Input({ size = 'md', className, ...rest }: Omit<ComponentProps<'input'>, 'size'> & { size?: Size }) {
   return <input className={controlClass(size, className)} {...rest} />
 }
 
-export function Select({ size = 'md', className, ...rest }: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'size'> & { size?: Size }) {
+export function Select({ size = 'md', className, ...rest }: Omit<ComponentProps<'select'>, 'size'> & { size?: Size }) {
   return <select className={controlClass(size, className)} {...rest} />
 }
 
-export function Textarea({ className, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function Textarea({ className, ...rest }: ComponentProps<'textarea'>) {
   return <textarea className={withOverrides(`${base} w-full min-h-20 px-2.5 py-2`, className)} {...rest} />
 }
 
@@ -80,6 +80,22 @@ export function Field({
           {error}
         </p>
       )}
+    </div>
+  )
+}
+
+/**
+ * A small label beside its control, for filter bars and toolbars (a form's fields use `Field`):
+ * the control gets the id the label points at.
+ */
+export function InlineField({ label, className, children }: { label: ReactNode; className?: string; children: (id: string) => ReactNode }) {
+  const id = useId()
+  return (
+    <div className={cn('flex items-center gap-1', className)}>
+      <label htmlFor={id} className="text-xs font-semibold text-slate-600 dark:text-slate-300">
+        {label}
+      </label>
+      {children(id)}
     </div>
   )
 }

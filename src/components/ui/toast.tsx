@@ -19,6 +19,11 @@ export function useToast(): ToastApi {
 }
 
 const ICON: Record<ToastTone, string> = { info: 'ℹ', success: '✓', error: '⚠' }
+const TONE: Record<ToastTone, string> = {
+  error: 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100',
+  success: 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100',
+  info: 'border-slate-300 bg-white text-slate-900 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100',
+}
 
 /** Toasts announce themselves (polite for news, assertive for errors) and stay until read or 8 s. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -54,14 +59,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
-  const tone =
-    toast.tone === 'error'
-      ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100'
-      : toast.tone === 'success'
-        ? 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100'
-        : 'border-slate-300 bg-white text-slate-900 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100'
   return (
-    <div role={toast.tone === 'error' ? 'alert' : 'status'} className={`pointer-events-auto flex items-start gap-2 rounded-md border p-3 text-sm shadow-lg ${tone}`}>
+    <div role={toast.tone === 'error' ? 'alert' : 'status'} className={`pointer-events-auto flex items-start gap-2 rounded-md border p-3 text-sm shadow-lg ${TONE[toast.tone]}`}>
       <span aria-hidden="true">{ICON[toast.tone]}</span>
       <p className="min-w-0 flex-1 break-words">{toast.message}</p>
       <button type="button" className="rounded px-1 hover:bg-black/10" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>

@@ -1,9 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { getRunningCounts, getTask } from '@/api/jobs'
-import { fetchRemoteOptions, listHostLiveness, remoteOptionsUrl, runTask } from '@/api/tasks'
+import { listHostLiveness, runTask } from '@/api/tasks'
 import { runWorkflow } from '@/api/workflows'
 import { jobKeys, jobQueries } from '@/lib/job-queries'
-import { isBlockedByPagePolicy } from './csp'
 
 /** How many recent jobs the catalog reads for "last run" and success rates (the server keeps ~5 finished per task). */
 export const CATALOG_JOBS_LIMIT = 500
@@ -12,7 +11,6 @@ export const taskKeys = {
   detail: (id: string) => [...jobKeys.tasks, 'detail', id] as const,
   liveness: ['host-liveness'] as const,
   runningCounts: [...jobKeys.all, 'running-count'] as const,
-  remoteOptions: (url: string, idAttribute?: string, textAttribute?: string) => ['remote-options', url, idAttribute ?? '', textAttribute ?? ''] as const,
 }
 
 export const taskQueries = {
@@ -30,22 +28,6 @@ export const taskQueries = {
       retry: false,
     }),
   job: (id: string) => jobQueries.detail(id),
-  /**
-   * Options of a remote-options argument, fetched in the browser with no token. Never retried
-   * by itself: the user sees the error and a Retry button.
-   */
-  remoteOptions: (endpointUrl: string, idAttribute: string | undefined, textAttribute: string | undefined, userEmail: string | undefined) =>
-    queryOptions({
-      queryKey: taskKeys.remoteOptions(endpointUrl.replace(/%THEEYE_USER_EMAIL%/g, userEmail ?? ''), idAttribute, textAttribute),
-      queryFn: ({ signal }) =>
-        fetchRemoteOptions(
-          { url: remoteOptionsUrl(endpointUrl, userEmail, window.location.href), idAttribute, textAttribute, isBlocked: isBlockedByPagePolicy },
-          { signal },
-        ),
-      retry: false,
-      staleTime: 60_000,
-      refetchOnWindowFocus: false,
-    }),
 }
 
 export type RunTarget = { kind: 'task'; taskId: string } | { kind: 'workflow'; workflowId: string }
@@ -60,9 +42,14 @@ export function useRunTask() {
     mutationFn: ({ target, args }: { target: RunTarget; args: unknown[] }) =>
       target.kind === 'task' ? runTask(target.taskId, args) : runWorkflow(target.workflowId, args),
     retry: false,
-    onSuccess: () => {
+    onSuccess: (_job, { target }) => {
       void qc.invalidateQueries({ queryKey: jobKeys.lists() })
       void qc.invalidateQueries({ queryKey: taskKeys.runningCounts })
+      if (target.kind === 'workflow') {
+        // The workflow pages list their runs under these keys.
+        void qc.invalidateQueries({ queryKey: jobKeys.workflowRuns() })
+        void qc.invalidateQueries({ queryKey: jobKeys.workflowJobs() })
+      }
     },
   })
 }

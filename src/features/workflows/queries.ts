@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { getTask, listJobs, listWorkflowJobs, listWorkflowRunJobs, submitJobInput } from '@/api/jobs'
 import { isFinished, type Job } from '@/api/schemas/job'
-import { getWorkflow, listWorkflows, listWorkflowTasks, runWorkflow } from '@/api/workflows'
+import { getWorkflow, listWorkflows, listWorkflowTasks } from '@/api/workflows'
 import { jobKeys } from '@/lib/job-queries'
 
 /**
@@ -16,14 +16,14 @@ export const workflowKeys = {
   tasks: (id: string) => [...workflowKeys.all, 'tasks', id] as const,
   startTask: (taskId: string) => [...jobKeys.tasks, 'detail', taskId] as const,
   /** All jobs (runs and steps) of one workflow, #31. */
-  jobs: (workflowId: string) => [...jobKeys.all, 'workflow-jobs', workflowId] as const,
+  jobs: (workflowId: string) => [...jobKeys.workflowJobs(), workflowId] as const,
   /**
    * The steps of one run, #33: the shape the live push merges step events into (`['jobs',
    * 'workflow-run', runId, …]` holding the run's task jobs).
    */
   runSteps: (runId: string) => [...jobKeys.all, 'workflow-run', runId] as const,
   /** Every WorkflowJob of the organization (the list page). */
-  allRuns: () => [...jobKeys.all, 'workflow-runs'] as const,
+  allRuns: () => jobKeys.workflowRuns(),
 }
 
 /** A run's task jobs: #33, or (servers without it) #31 grouped by workflow_job_id as the official UI does. */
@@ -73,20 +73,6 @@ export function runPollInterval(run: Pick<Job, 'lifecycle'> | undefined, refresh
     if (run && isFinished(run.lifecycle) && steps && steps.every((s) => isFinished(s.lifecycle))) return false
     return refreshMs
   }
-}
-
-/** Start a run. One request per call (mutations never retry); the lists of runs refresh after. */
-export function useRunWorkflow() {
-  const qc = useQueryClient()
-  return useMutation({
-    mutationFn: ({ workflowId, args }: { workflowId: string; args: unknown[] }) => runWorkflow(workflowId, args),
-    onSuccess: (_run, { workflowId }) =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: workflowKeys.jobs(workflowId) }),
-        qc.invalidateQueries({ queryKey: workflowKeys.allRuns() }),
-        qc.invalidateQueries({ queryKey: jobKeys.lists() }),
-      ]),
-  })
 }
 
 /** After a decision or a cancel on a run's step: the graph and the timeline read it back. */

@@ -70,7 +70,8 @@ export function outcomeText(outcome: Outcome): string {
   }
 }
 
-function WaitingFor({ since }: { since: string | undefined }) {
+/** How long a request has waited, by the server's clock; the exact time on hover. */
+export function WaitingFor({ since }: { since: string | undefined }) {
   const now = useNow()
   const t = since ? Date.parse(since) : NaN
   if (!Number.isFinite(t)) return <span>waiting time unknown</span>
@@ -273,13 +274,18 @@ export function ApprovalItem(props: ApprovalItemProps) {
       )}
 
       {message && (
-        <div role="alert" className="mt-2 flex items-start gap-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          <span aria-hidden="true">⚠</span>
-          <p className="flex-1 break-words">{message}</p>
-          <button type="button" className="rounded px-1 hover:bg-black/10" aria-label={`Dismiss message about ${name}`} onClick={() => onDismissMessage(job)}>
-            ×
-          </button>
-        </div>
+        <Callout
+          tone="danger"
+          role="alert"
+          className="mt-2 p-2"
+          action={
+            <button type="button" className="rounded px-1 hover:bg-black/10" aria-label={`Dismiss message about ${name}`} onClick={() => onDismissMessage(job)}>
+              ×
+            </button>
+          }
+        >
+          <p>{message}</p>
+        </Callout>
       )}
     </article>
   )

@@ -1,5 +1,6 @@
 import type { Job } from '@/api/schemas/job'
 import { BulkRunDialog } from '@/components/ui/bulk-run-dialog'
+import { Callout } from '@/components/ui/callout'
 import type { Decision } from './approval-item'
 
 export interface BulkEntry {
@@ -108,8 +109,7 @@ export function BulkDialog({
               </p>
             )}
             {failures.length > 0 && (
-              <div role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-                <p className="font-semibold">Not {words.past}:</p>
+              <Callout tone="danger" role="alert" bare className="mt-2 p-2" title={`Not ${words.past}:`}>
                 <ul className="list-disc pl-5">
                   {failures.map((f, i) => (
                     <li key={i} className="break-words">
@@ -117,7 +117,7 @@ export function BulkDialog({
                     </li>
                   ))}
                 </ul>
-              </div>
+              </Callout>
             )}
           </>
         )

@@ -2,28 +2,14 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { Link } from 'react-router'
 import type { Job } from '@/api/schemas/job'
+import { Badge } from '@/components/ui/badge'
 import { errorMessage } from '@/components/ui/error-panel'
-import { formatDuration, formatExact, useNow } from '@/components/ui/time'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { inputRequestsFor, type InboxMode } from '../approval-logic'
 import { approvalQueries } from '../queries'
-import { itemName } from './approval-item'
+import { itemName, WaitingFor } from './approval-item'
 import { jobPath } from '@/lib/links'
-
-function Waiting({ since }: { since: string | undefined }) {
-  const now = useNow()
-  const t = since ? Date.parse(since) : NaN
-  if (!Number.isFinite(t)) return <span>waiting time unknown</span>
-  return (
-    <span>
-      waiting for{' '}
-      <time dateTime={new Date(t).toISOString()} title={`Requested ${formatExact(t)}`}>
-        {formatDuration(Math.max(0, now - t))}
-      </time>
-    </span>
-  )
-}
 
 function InputRow({ job }: { job: Job }) {
   const name = itemName(job)
@@ -35,11 +21,11 @@ function InputRow({ job }: { job: Job }) {
           {name}
         </Link>
       </h3>
-      <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-300 ring-inset dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800">
-        <span aria-hidden="true">✎ </span>input requested
-      </span>
+      <Badge tone="warning" icon="✎">
+        input requested
+      </Badge>
       <span className="text-xs text-slate-600 dark:text-slate-300">
-        <Waiting since={job.creation_date} />
+        <WaitingFor since={job.creation_date} />
       </span>
       {taskName && <span className="text-xs text-slate-600 dark:text-slate-300">task {plainText(taskName, 120)}</span>}
       <Link

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { errorMessage } from '@/api/errors'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
+import { Callout } from '@/components/ui/callout'
 import { taskRunPath } from '@/lib/links'
 import { isAdminCredential, useSession } from '@/lib/session'
 import { availableActions, liveSlots, notAnApprover, shownSlots, type ActionSlot } from '../job-actions-model'
@@ -77,16 +78,12 @@ export function JobActions({ job }: { job: Job }) {
         )}
       </div>
       {notice?.kind === 'error' && (
-        <div ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          <p className="font-semibold">
-            <span aria-hidden="true">⚠ </span>
-            {notice.title}
-          </p>
+        <Callout ref={alertRef} tabIndex={-1} tone="danger" role="alert" className="p-3" title={notice.title}>
           <p>{errorMessage(notice.error)}</p>
           <Button size="sm" variant="ghost" className="mt-1" onClick={() => setNotice(null)}>
             Dismiss
           </Button>
-        </div>
+        </Callout>
       )}
 
       {availableActions(job).submitInput && <SubmitInputPanel job={job} onNotice={setNotice} />}

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
-import { isApiError } from '@/api/errors'
 import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
+import { Callout } from '@/components/ui/callout'
 import { ErrorPanel } from '@/components/ui/error-panel'
-import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
+import { PageLoadFailed, PageLoading, PageMessage } from '@/components/ui/page-state'
 import { useHostName } from '@/lib/job-queries'
 import { QueryWait } from '@/lib/query-wait'
 import { useSession } from '@/lib/session'
@@ -20,11 +20,7 @@ import { JobVerdict, type JobExpectation } from './job-verdict'
 import { LifecycleTimeline } from './lifecycle-timeline'
 import { OutputSection } from './output-section'
 
-const backLink = (
-  <Link to="/jobs" className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
-    Back to jobs
-  </Link>
-)
+const BACK = { to: '/jobs', label: 'Back to jobs' }
 
 /**
  * Slot for a workflow run's own view (graph, steps, timeline, run actions), given by the route: when
@@ -46,13 +42,9 @@ export function JobDetailPage({ jobId, workflowRunView, Expectation }: { jobId: 
 function InvalidJobId({ jobId }: { jobId: string | undefined }) {
   useDocumentTitle('Invalid job id')
   return (
-    <div className="max-w-3xl space-y-3">
-      <h1 className="text-xl font-semibold">This is not a valid job id</h1>
-      <p role="alert" className="text-sm text-slate-700 dark:text-slate-300">
-        “{plainText(jobId ?? '', 80)}” is not a job id: job ids have 24 hexadecimal characters. Check the link you followed.
-      </p>
-      {backLink}
-    </div>
+    <PageMessage title="This is not a valid job id" back={BACK}>
+      “{plainText(jobId ?? '', 80)}” is not a job id: job ids have 24 hexadecimal characters. Check the link you followed.
+    </PageMessage>
   )
 }
 
@@ -119,31 +111,22 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
 
   if (detail.isPending) {
     return (
-      <div className="space-y-4">
-        <Skeleton className="h-8 w-72" />
+      <PageLoading label="Loading the job">
         <QueryWait query={detail} what="the server to send the job" />
-        <SkeletonRows rows={6} label="Loading the job" />
-      </div>
+      </PageLoading>
     )
   }
 
   // An error with no data yet: the page cannot show the job. (A failed refresh keeps the data and shows below.)
   if (!detail.data) {
-    const notFound = isApiError(detail.error) && detail.error.code === 'not_found'
     return (
-      <div className="max-w-3xl space-y-3">
-        <h1 className="text-xl font-semibold">{notFound ? 'Job not found' : 'Job not available'}</h1>
-        {notFound ? (
-          <>
-            <p role="alert" className="text-sm text-slate-700 dark:text-slate-300">
-              There is no job with id {jobId} in this organization. It may have been removed: the server keeps only the last few runs of each task.
-            </p>
-            {backLink}
-          </>
-        ) : (
-          <ErrorPanel error={detail.error} title="The job could not be loaded" onRetry={() => detail.refetch()} backTo="/jobs" />
-        )}
-      </div>
+      <PageLoadFailed
+        thing="Job"
+        error={detail.error}
+        onRetry={() => detail.refetch()}
+        back={BACK}
+        notFound={`There is no job with id ${jobId} in this organization. It may have been removed: the server keeps only the last few runs of each task.`}
+      />
     )
   }
 
@@ -169,17 +152,14 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
         <JobSummary job={current_job} participants={participants} hostName={host} />
         {refreshError && <ErrorPanel error={refreshError} title="The latest refresh failed; showing the last known data" onRetry={() => detail.refetch()} />}
         {current_job.problems.length > 0 && (
-          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-            <p className="font-semibold">
-              <span aria-hidden="true">⚠ </span>Unexpected data
-            </p>
+          <Callout className="p-3" title="Unexpected data">
             <p>The server sent some fields this dashboard did not expect; they are shown as far as possible.</p>
             <ul className="mt-1 list-disc pl-5">
               {current_job.problems.map((p, i) => (
                 <li key={i}>{plainText(p, 200)}</li>
               ))}
             </ul>
-          </div>
+          </Callout>
         )}
         <BuildFailureNotice job={current_job} />
         {!ownRunView && <JobActions job={current_job} />}

@@ -9,7 +9,8 @@ import { plainText } from '@/lib/text'
 import { serverNow } from '@/api/client'
 import { jobPath } from '@/lib/links'
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
+/** One term and its value in a job's facts (a <dl> of them). */
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{term}</dt>

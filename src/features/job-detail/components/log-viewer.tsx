@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
+import { Input } from '@/components/ui/field'
 import { useToast } from '@/components/ui/toast'
 import { lineText, needsParse, parseLine, prepareLog, stripAnsi, styleToCss, TERMINAL_BG, TERMINAL_FG, type PreparedLog, type SgrState } from '../ansi'
 
@@ -202,7 +203,8 @@ export function LogViewer({ log, fileName }: { log: string; fileName: string }) 
         <label htmlFor={searchId} className="text-sm font-medium">
           Search log
         </label>
-        <input
+        <Input
+          size="sm"
           id={searchId}
           type="search"
           value={query}
@@ -213,7 +215,7 @@ export function LogViewer({ log, fileName }: { log: string; fileName: string }) 
               go(e.shiftKey ? -1 : 1)
             }
           }}
-          className="h-8 w-56 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800"
+          className="w-56"
         />
         <span role="status" className="min-w-20 text-sm text-slate-700 tabular-nums dark:text-slate-300">
           {status}

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { displayValue, plainText, stripAnsi, stripInvisible } from '@/lib/text'
+import { Fact } from './job-facts'
 import { LogViewer } from './log-viewer'
 
 /** Output parameters shown before "Show more": a 100,000-item output must not freeze the page. */
@@ -39,15 +40,6 @@ function outputLabel(param: unknown, index: number): string {
     if (typeof label === 'string' && label.trim()) return plainText(label, 80)
   }
   return `Output ${index + 1}`
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs font-medium text-slate-600 dark:text-slate-400">{term}</dt>
-      <dd className="mt-0.5 text-sm break-words">{children}</dd>
-    </div>
-  )
 }
 
 function who(user: { username?: string; email?: string; id?: string } | undefined): string | undefined {

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { errorMessage, isApiError, isUnanswered } from '@/api/errors'
 import { Button } from '@/components/ui/button'
+import { Callout } from '@/components/ui/callout'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { useToast } from '@/components/ui/toast'
 import { plainText } from '@/lib/text'
 import { isAdminCredential, useSession } from '@/lib/session'
-import { useToast } from '@/components/ui/toast'
 import { useSingleFlight } from '@/lib/use-single-flight'
 import { useClearFinishedHistory } from '../queries'
 
@@ -93,12 +94,12 @@ function ClearHistory({ currentScope }: { currentScope: () => Scope }) {
         confirmLabel="Clear history"
       >
         {clear.isError && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <Callout tone="danger" role="alert" bare className="p-2">
             {isUnanswered(clear.error)
               ? `The server did not answer, so some finished jobs may have been deleted: ${errorMessage(clear.error)} Check the list before you try again.`
               : `Nothing was deleted: ${errorMessage(clear.error)}`}
             {isApiError(clear.error) && clear.error.status === 403 && ' Only administrators can clear history.'}
-          </p>
+          </Callout>
         )}
       </ConfirmDialog>
     </>

@@ -1,9 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef } from 'react'
 import { Button } from '@/components/ui/button'
+import { InlineField, Input } from '@/components/ui/field'
 import { SINCE_PRESETS } from '../use-job-filters'
-
-const control =
-  'h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100'
 
 /** `<input type=datetime-local>` speaks local time without zone; the URL speaks ISO. */
 export function toLocalInput(iso: string | undefined): string {
@@ -109,7 +107,6 @@ export function CreatedRange({ from, to, onChange }: { from?: string; to?: strin
  * that end; a field left half filled shows the applied value again when it loses focus.
  */
 function DateTimeField({ label, value, onCommit, describedBy }: { label: string; value: string | undefined; onCommit: (iso: string | undefined) => void; describedBy: string }) {
-  const id = useId()
   const ref = useRef<HTMLInputElement>(null)
   const applied = toLocalInput(value)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
@@ -130,33 +127,38 @@ function DateTimeField({ label, value, onCommit, describedBy }: { label: string;
   }, [applied])
   useEffect(() => () => clearTimeout(timer.current), [])
   return (
-    <div>
-      <label htmlFor={id} className="mr-1 text-xs font-semibold text-slate-600 dark:text-slate-300">
-        <span className="sr-only">Created </span>
-        {label.replace('Created ', '')}
-      </label>
-      <input
-        ref={ref}
-        id={id}
-        type="datetime-local"
-        defaultValue={applied}
-        aria-describedby={describedBy}
-        // onInput, not onChange: React drops a change from "" (half filled) to "" (emptied).
-        onInput={(e) => {
-          const el = e.currentTarget
-          clearTimeout(timer.current)
-          // Half filled ("" with badInput) or a year still being typed: keep the applied filter.
-          if (el.validity.badInput || (el.value && !fromLocalInput(el.value))) return
-          const v = el.value
-          timer.current = setTimeout(() => commit(v), 400)
-        }}
-        onBlur={(e) => {
-          const el = e.currentTarget
-          if (el.validity.badInput || (el.value && !fromLocalInput(el.value))) el.value = applied
-          else commit(el.value)
-        }}
-        className={control}
-      />
-    </div>
+    <InlineField
+      label={
+        <>
+          <span className="sr-only">Created </span>
+          {label.replace('Created ', '')}
+        </>
+      }
+    >
+      {(id) => (
+        <Input
+          ref={ref}
+          id={id}
+          type="datetime-local"
+          defaultValue={applied}
+          aria-describedby={describedBy}
+          // onInput, not onChange: React drops a change from "" (half filled) to "" (emptied).
+          onInput={(e) => {
+            const el = e.currentTarget
+            clearTimeout(timer.current)
+            // Half filled ("" with badInput) or a year still being typed: keep the applied filter.
+            if (el.validity.badInput || (el.value && !fromLocalInput(el.value))) return
+            const v = el.value
+            timer.current = setTimeout(() => commit(v), 400)
+          }}
+          onBlur={(e) => {
+            const el = e.currentTarget
+            if (el.validity.badInput || (el.value && !fromLocalInput(el.value))) el.value = applied
+            else commit(el.value)
+          }}
+          className="w-auto px-2"
+        />
+      )}
+    </InlineField>
   )
 }

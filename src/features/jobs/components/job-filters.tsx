@@ -3,6 +3,7 @@ import { JOB_STATES, JOB_TYPES, LIFECYCLES } from '@/api/schemas/job'
 import type { Task } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
+import { InlineField, Input, Select } from '@/components/ui/field'
 import { lifecycleLabel, stateLabel } from '@/components/ui/status'
 import { plainText } from '@/lib/text'
 import type { JobFilters } from '../use-job-filters'
@@ -110,27 +111,20 @@ export function JobFiltersBar({ filters, tasks, tasksError, onChange, onClear, a
 }
 
 function TypeSelect({ value, onChange }: { value: string | undefined; onChange: (v: string | undefined) => void }) {
-  const id = useId()
   const all = value && !(JOB_TYPES as readonly string[]).includes(value) ? [...JOB_TYPES, value] : JOB_TYPES
   return (
-    <div className="flex items-center gap-1">
-      <label htmlFor={id} className="text-xs font-semibold text-slate-600 dark:text-slate-300">
-        Type
-      </label>
-      <select
-        id={id}
-        value={value ?? ''}
-        onChange={(e) => onChange(e.currentTarget.value || undefined)}
-        className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800"
-      >
-        <option value="">Any type</option>
-        {all.map((v) => (
-          <option key={v} value={v}>
-            {plainText(v, 60)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <InlineField label="Type">
+      {(id) => (
+        <Select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)} className="w-auto px-2">
+          <option value="">Any type</option>
+          {all.map((v) => (
+            <option key={v} value={v}>
+              {plainText(v, 60)}
+            </option>
+          ))}
+        </Select>
+      )}
+    </InlineField>
   )
 }
 
@@ -159,7 +153,7 @@ function SearchBox({ value, onCommit, inputRef }: { value: string; onCommit: (q:
       <label htmlFor={id} className="sr-only">
         Search
       </label>
-      <input
+      <Input
         id={id}
         ref={inputRef}
         type="search"
@@ -167,7 +161,7 @@ function SearchBox({ value, onCommit, inputRef }: { value: string; onCommit: (q:
         placeholder="Search jobs…  ( / )"
         title="Searches what the rows show: name, task, host, owner (and ids)"
         onChange={(e) => setText(e.currentTarget.value)}
-        className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:placeholder:text-slate-400"
+        className="px-2 placeholder:text-slate-500 dark:placeholder:text-slate-400"
         autoComplete="off"
       />
     </div>

@@ -1,6 +1,8 @@
 import { useId } from 'react'
 import { Button } from '@/components/ui/button'
+import { Callout } from '@/components/ui/callout'
 import { errorMessage } from '@/components/ui/error-panel'
+import { Select } from '@/components/ui/field'
 import { formatDuration } from '@/components/ui/time'
 
 /** Intervals offered besides the configured default; 0 = paused. */
@@ -36,18 +38,13 @@ export function LiveRefreshControl({
       <label htmlFor={id} className="font-medium text-slate-700 dark:text-slate-200">
         Live refresh
       </label>
-      <select
-        id={id}
-        value={intervalMs}
-        onChange={(e) => onChange(Number(e.currentTarget.value))}
-        className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
-      >
+      <Select size="sm" id={id} value={intervalMs} onChange={(e) => onChange(Number(e.currentTarget.value))} className="w-auto">
         {choices.map((ms) => (
           <option key={ms} value={ms}>
             {intervalLabel(ms)}
           </option>
         ))}
-      </select>
+      </Select>
       <span className="text-slate-600 tabular-nums dark:text-slate-300">
         {ago === null ? '' : ago < 2 ? 'Updated just now' : `Updated ${formatAgo(ago)} ago`}
         {fetching && <span className="sr-only"> (refreshing)</span>}
@@ -66,14 +63,16 @@ function formatAgo(seconds: number): string {
 export function RefreshFailedBanner({ updatedAt, error, onRetry, retrying }: { updatedAt: number; error: unknown; onRetry: () => void; retrying: boolean }) {
   const time = updatedAt ? new Date(updatedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : '—'
   return (
-    <div role="status" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-      <span aria-hidden="true">⚠</span>
-      <span className="min-w-0 flex-1 break-words">
-        Showing data from {time} — refresh failed: {errorMessage(error)}
-      </span>
-      <Button size="sm" onClick={onRetry} pending={retrying}>
-        Retry
-      </Button>
-    </div>
+    <Callout
+      role="status"
+      className="flex-wrap items-center"
+      action={
+        <Button size="sm" onClick={onRetry} pending={retrying}>
+          Retry
+        </Button>
+      }
+    >
+      Showing data from {time} — refresh failed: {errorMessage(error)}
+    </Callout>
   )
 }

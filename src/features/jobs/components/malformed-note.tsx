@@ -1,11 +1,12 @@
 import type { MalformedJob } from '@/api/schemas/job'
+import { Callout } from '@/components/ui/callout'
 import { plainText } from '@/lib/text'
 
 /** List items that could not become jobs: shown as such, never silently dropped. */
 export function MalformedNote({ items }: { items: MalformedJob[] }) {
   if (items.length === 0) return null
   return (
-    <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+    <Callout bare>
       <details open={items.length <= 5}>
         <summary className="cursor-pointer font-medium">
           <span aria-hidden="true">⚠ </span>
@@ -20,6 +21,6 @@ export function MalformedNote({ items }: { items: MalformedJob[] }) {
           {items.length > 50 && <li>…and {items.length - 50} more</li>}
         </ul>
       </details>
-    </div>
+    </Callout>
   )
 }

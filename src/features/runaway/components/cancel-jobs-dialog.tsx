@@ -1,6 +1,7 @@
 import { isApiError } from '@/api/errors'
 import type { Job } from '@/api/schemas/job'
 import { BulkRunDialog } from '@/components/ui/bulk-run-dialog'
+import { Callout } from '@/components/ui/callout'
 import { errorMessage } from '@/components/ui/error-panel'
 import { lifecycleLabel } from '@/components/ui/status'
 import { useCancelJob, type CancelOutcome } from '@/lib/job-queries'
@@ -161,15 +162,15 @@ export function CancelJobsDialog({
                   {count === 1 ? 'The job was cancelled.' : `All ${count} jobs were cancelled.`}
                 </p>
               ) : (
-                <div role="alert" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-                  <p className="font-semibold">
-                    <span aria-hidden="true">⚠ </span>
-                    {count === 1 ? 'The job was not cancelled.' : `${failed} of ${count} jobs were not cancelled (${processed} of ${count} processed).`}
-                  </p>
+                <Callout
+                  role="alert"
+                  className="mt-3 p-3"
+                  title={count === 1 ? 'The job was not cancelled.' : `${failed} of ${count} jobs were not cancelled (${processed} of ${count} processed).`}
+                >
                   <p className="mt-1">
                     The list shows them again if they are still running. Open a job to check it; for “not cancellable”, ask an admin.
                   </p>
-                </div>
+                </Callout>
               ))}
           </>
         )

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo, useRef, useState } from 'react'
 import { jobDisplayName } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
+import { Callout } from '@/components/ui/callout'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { jobQueries } from '@/lib/job-queries'
@@ -126,13 +127,12 @@ export function RunawayPage() {
       )}
 
       {!!data.historyError && !error && (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <span aria-hidden="true">⚠ </span>
+        <Callout role="alert" className="p-3">
           The task history could not be loaded, so only timeouts, queue and on-hold limits were checked.{' '}
           <Button size="sm" className="ml-2" onClick={data.refetch}>
             Retry
           </Button>
-        </div>
+        </Callout>
       )}
       {data.truncated && (
         <p className="text-sm text-slate-600 dark:text-slate-300">

@@ -5,47 +5,32 @@ import { isApiError } from '@/api/errors'
 import type { Task } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
-import { Dialog } from '@/components/ui/dialog'
-import { ErrorPanel, errorMessage } from '@/components/ui/error-panel'
-import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
+import { PageLoadFailed, PageLoading, PageMessage } from '@/components/ui/page-state'
 import { formatRelative } from '@/components/ui/time'
+import { clearDraft } from '@/lib/drafts'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
-import {
-  definitionProblems,
-  initialValues,
-  prefillFromSearch,
-  restoreStored,
-  storableValues,
-  valuesFromJob,
-  type FieldValue,
-} from '../argument-values'
+import { definitionProblems, storableValues } from '@/components/run-form/argument-values'
 import { hostReporting } from '../catalog-model'
 import { forgetLastValues, readLastValues, writeLastValues } from '../last-values'
+import { runStart, type FromJob, type Start } from '../run-start'
 import { taskQueries, useRunTask, type RunTarget } from '../queries'
-import { PreflightSummary, ReportingText } from './preflight-summary'
-import { maskedLabels, RunForm, type RunFormSubmit } from './run-form'
-import { jobPath } from '@/lib/links'
-
-const OBJECT_ID = /^[0-9a-f]{24}$/i
+import { PreflightSummary } from './preflight-summary'
+import { QueueAnywayDialog, RunError } from './run-dialogs'
+import { maskedLabels, RunForm, type RunFormSubmit } from '@/components/run-form/run-form'
+import { isObjectId, jobPath, workflowPath } from '@/lib/links'
 
 /**
  * `/tasks/:taskId/run`: the run form of a task with its pre-flight summary. With `workflow`, the
  * same form (of the workflow's start task) starts the workflow instead (`POST /workflows/:id/job`).
  */
 export function RunTaskPage({ taskId, workflow }: { taskId: string | undefined; workflow?: { id: string; name: string } }) {
-  if (!taskId || !OBJECT_ID.test(taskId)) {
+  if (!isObjectId(taskId)) {
     return (
-      <div className="mx-auto max-w-3xl space-y-3 p-6">
-        <h1 className="text-xl font-semibold">This is not a valid task id</h1>
-        <p role="alert" className="text-sm">
-          “{plainText(taskId ?? '', 80)}” is not a task id: task ids have 24 hexadecimal characters. Check the link you followed.
-        </p>
-        <Link to="/tasks" className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
-          Back to tasks
-        </Link>
-      </div>
+      <PageMessage title="This is not a valid task id" back={{ to: '/tasks', label: 'Back to tasks' }} className="mx-auto p-6">
+        “{plainText(taskId ?? '', 80)}” is not a task id: task ids have 24 hexadecimal characters. Check the link you followed.
+      </PageMessage>
     )
   }
   return <RunTaskLoader key={taskId} taskId={taskId} workflow={workflow} />
@@ -57,25 +42,21 @@ function RunTaskLoader({ taskId, workflow }: { taskId: string; workflow?: { id: 
   const task = useQuery({ ...taskQueries.detail(taskId), refetchOnMount: 'always' })
   const [params] = useSearchParams()
   const fromJobId = params.get('from')
-  const validFrom = fromJobId && OBJECT_ID.test(fromJobId) ? fromJobId : null
+  const validFrom = isObjectId(fromJobId) ? fromJobId : null
   const fromJob = useQuery({ ...taskQueries.job(validFrom ?? ''), enabled: !!validFrom })
   useDocumentTitle(task.data ? `Run ${plainText(workflow?.name ?? task.data.name, 100)}` : 'Run task')
 
-  if (task.isPending || (validFrom && fromJob.isPending)) {
-    return (
-      <div className="mx-auto max-w-3xl space-y-4 p-6">
-        <Skeleton className="h-8 w-72" />
-        <SkeletonRows rows={5} label="Loading the task" />
-      </div>
-    )
-  }
+  if (task.isPending || (validFrom && fromJob.isPending)) return <PageLoading label="Loading the task" rows={5} className="mx-auto max-w-3xl p-6" />
   if (!task.data) {
-    const notFound = isApiError(task.error) && task.error.code === 'not_found'
     return (
-      <div className="mx-auto max-w-3xl space-y-3 p-6">
-        <h1 className="text-xl font-semibold">{notFound ? 'Task not found' : 'Task not available'}</h1>
-        <ErrorPanel error={task.error} title={notFound ? 'There is no such task in this organization' : 'The task could not be loaded'} onRetry={notFound ? undefined : () => task.refetch()} backTo="/tasks" />
-      </div>
+      <PageLoadFailed
+        thing="Task"
+        error={task.error}
+        onRetry={() => task.refetch()}
+        back={{ to: '/tasks', label: 'Back to tasks' }}
+        className="mx-auto p-6"
+        notFound={`There is no task with id ${taskId} in this organization. It may have been deleted.`}
+      />
     )
   }
   return (
@@ -88,25 +69,15 @@ function RunTaskLoader({ taskId, workflow }: { taskId: string; workflow?: { id: 
   )
 }
 
-interface FromJob {
-  id: string
-  values?: unknown[]
-  taskId?: string
-  error?: unknown
-}
-
-interface Start {
-  values: FieldValue[]
-  notes: string[]
-  source: 'defaults' | 'link' | 'job' | 'last'
-  lastSavedAt?: number
-}
-
 function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow?: { id: string; name: string }; fromJob?: FromJob; params: URLSearchParams }) {
   const { customer, profile } = useSession()
   const scope = { customer, userId: profile?.id }
   const navigate = useNavigate()
   const args = task.task_arguments
+  // What the user last ran: per task, and per workflow for a workflow's start form (the same task may start several).
+  const memoryKey = workflow ? `workflow:${workflow.id}` : task.id
+  const draftKey = `run:${memoryKey}`
+  const home = workflow ? { to: workflowPath(workflow.id), text: 'Runs of this workflow' } : { to: `/jobs?task=${encodeURIComponent(task.id)}`, text: 'Jobs of this task' }
   const hosts = useQuery(taskQueries.hosts())
   const liveness = useQuery({ ...taskQueries.liveness(), enabled: !!task.host_id })
   const run = useRunTask()
@@ -114,48 +85,10 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
   const [confirming, setConfirming] = useState<RunFormSubmit | null>(null)
   const [formKey, setFormKey] = useState(0)
 
-  // Where the form starts: the definitions' values, then the last values (when the page was opened
-  // plainly), a past job's values (?from=) and a link's values (?arg.x=), each over the previous.
-  const start = useMemo<Start>(() => {
-    const notes: string[] = []
-    let values = initialValues(args)
-    let source: Start['source'] = 'defaults'
-    let lastSavedAt: number | undefined
-    const hasLinkArgs = [...params.keys()].some((k) => k.startsWith('arg.'))
-    if (fromJob) {
-      if (fromJob.error || !fromJob.values) {
-        notes.push(`The values of job ${plainText(fromJob.id, 40)} could not be loaded${fromJob.error ? ` (${errorMessage(fromJob.error)})` : ''}; the form starts from the task's defaults.`)
-      } else if (fromJob.taskId && fromJob.taskId !== task.id) {
-        notes.push(`Job ${fromJob.id} belongs to another task; its values were not used.`)
-      } else {
-        const r = valuesFromJob(args, fromJob.values, values)
-        values = r.values
-        source = 'job'
-        notes.push(`Filled with the values of job ${fromJob.id}.`)
-        if (r.skippedMasked.length) notes.push(`Masked values are not copied: enter ${r.skippedMasked.join(', ')} again.`)
-      }
-    } else if (!hasLinkArgs) {
-      const stored = readLastValues(scope, task.id)
-      if (stored) {
-        values = restoreStored(args, stored.values, values)
-        source = 'last'
-        lastSavedAt = stored.savedAt
-      }
-    }
-    if (hasLinkArgs) {
-      const p = prefillFromSearch(args, params, values)
-      values = p.values
-      if (p.applied.length) {
-        source = source === 'job' ? 'job' : 'link'
-        notes.push(`Filled from the link: ${p.applied.join(', ')}. Check the values, then run.`)
-      }
-      if (p.refused.length) notes.push(`Not filled from the link (masked values and files never come from a URL): ${p.refused.join(', ')}.`)
-      if (p.unknown.length) notes.push(`The link names arguments this task does not have: ${p.unknown.join(', ')}.`)
-    }
-    return { values, notes, source, lastSavedAt }
-    // The form starts once per page (and again on "Reset"): later refreshes of the task never overwrite what the user typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [formKey])
+  // Where the form starts (run-start.ts). Once per page (and again on "Start from the task's defaults"):
+  // later refreshes of the task never overwrite what the user typed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const start = useMemo<Start>(() => runStart(args, task, fromJob, params, () => readLastValues(scope, memoryKey)), [formKey])
 
   const hostName = task.host_id ? (hosts.data?.find((h) => h.id === task.host_id)?.hostname ?? task.hostname) : undefined
   const reporting = hostReporting(task.host_id, liveness.data)
@@ -175,7 +108,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
       { target, args: submit.taskArguments },
       {
         onSuccess: (job) => {
-          writeLastValues(scope, task.id, storableValues(args, submit.values))
+          writeLastValues(scope, memoryKey, storableValues(args, submit.values))
+          clearDraft(draftKey)
           setConfirming(null)
           navigate(jobPath(job.id))
         },
@@ -192,8 +126,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
   return (
     <div className="mx-auto max-w-3xl space-y-5 p-4 sm:p-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/tasks" className="text-indigo-700 underline dark:text-indigo-300">
-          Tasks
+        <Link to={workflow ? '/workflows' : '/tasks'} className="text-indigo-700 underline dark:text-indigo-300">
+          {workflow ? 'Workflows' : 'Tasks'}
         </Link>
         <span aria-hidden="true"> / </span>
         <span className="text-slate-600 dark:text-slate-400">{plainText(name, 120)}</span>
@@ -203,8 +137,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         {workflow && <p className="text-sm text-slate-700 dark:text-slate-300">The workflow starts with the task “{plainText(task.name, 120)}”; these are its arguments.</p>}
         {task.description && <p className="text-sm text-slate-700 dark:text-slate-300">{plainText(task.description, 500)}</p>}
         <p className="text-sm">
-          <Link to={`/jobs?task=${encodeURIComponent(task.id)}`} className="text-indigo-700 underline dark:text-indigo-300">
-            Jobs of this task
+          <Link to={home.to} className="text-indigo-700 underline dark:text-indigo-300">
+            {home.text}
           </Link>
         </p>
       </header>
@@ -223,7 +157,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
               size="sm"
               variant="secondary"
               onClick={() => {
-                if (start.source === 'last') forgetLastValues(scope, task.id)
+                if (start.source === 'last') forgetLastValues(scope, memoryKey)
+                clearDraft(draftKey)
                 // Starting over drops the link's and the job's values too.
                 navigate({ search: '' }, { replace: true })
                 setFormKey((k) => k + 1)
@@ -249,11 +184,16 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
       <RunForm
         key={formKey}
         args={args}
+        draftKey={draftKey}
+        restoreDraft={start.source === 'defaults' || start.source === 'last'}
         initial={start.values}
         submitLabel={submitLabel}
         pending={run.isPending}
         userEmail={profile?.email}
         onSubmit={(submit) => {
+          // A second click of a double click arrives before the button shows it is busy: it must not reset
+          // the request in flight (its answer is what takes the user to the new job).
+          if (inFlight.current) return
           run.reset()
           const decide = (data: typeof liveness.data) => (hostReporting(task.host_id, data) === 'not-reporting' ? setConfirming(submit) : doRun(submit))
           // Never skip the question because the bot's status had not arrived yet.
@@ -267,52 +207,20 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         }
         error={
           runError && !confirming ? (
-            <RunError error={runError} timedOut={timedOut} taskId={task.id} />
+            <RunError error={runError} timedOut={timedOut} home={home} />
           ) : null
         }
       />
-      <Dialog
+      <QueueAnywayDialog
         open={!!confirming}
-        role="alertdialog"
-        onClose={() => !run.isPending && setConfirming(null)}
-        title={`The bot of “${plainText(name, 80)}” is not reporting`}
-        description={
-          <>
-            Bot <strong>{hostName ?? task.host_id}</strong>: <ReportingText reporting={reporting} state={resource?.state} />
-            {resource?.lastUpdate && <> (last report {formatRelative(resource.lastUpdate)})</>}. If you queue the job now, it waits until the bot
-            reports again, and runs then.
-          </>
-        }
-        footer={
-          <>
-            <Button onClick={() => setConfirming(null)} disabled={run.isPending}>
-              Don't run
-            </Button>
-            <Button variant="primary" pending={run.isPending} onClick={() => confirming && doRun(confirming)}>
-              Queue anyway
-            </Button>
-          </>
-        }
+        pending={run.isPending}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => confirming && doRun(confirming)}
+        name={name}
+        bot={{ name: hostName ?? task.host_id, reporting, state: resource?.state, lastUpdate: resource?.lastUpdate }}
       >
-        {runError && confirming && <RunError error={runError} timedOut={timedOut} taskId={task.id} />}
-      </Dialog>
+        {runError && confirming && <RunError error={runError} timedOut={timedOut} home={home} />}
+      </QueueAnywayDialog>
     </div>
-  )
-}
-
-function RunError({ error, timedOut, taskId }: { error: unknown; timedOut: boolean; taskId: string }) {
-  return (
-    <Callout tone="danger" role="alert" title={`${timedOut ? 'No answer from the server' : 'The job was not started'}: ${errorMessage(error)}`}>
-      {timedOut && (
-        <p>
-          The server may still have created it. Check{' '}
-          <Link to={`/jobs?task=${encodeURIComponent(taskId)}`} className="underline">
-            the jobs of this task
-          </Link>{' '}
-          before running it again.
-        </p>
-      )}
-      <p>Your values are kept: fix what is needed and run again.</p>
-    </Callout>
   )
 }

@@ -5,9 +5,9 @@ import type { TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { SkeletonRows } from '@/components/ui/skeleton'
-import { argumentsFromValues, initialArgumentValues } from '../../argument-values'
+import { argumentsFromValues } from '@/components/run-form/argument-values'
 import { jobDetailQueries } from '../../queries'
-import { ArgumentForm } from '../argument-form'
+import { JobArgumentsForm } from './job-arguments-form'
 
 /** The task's argument definitions: embedded in the job document, else fetched (when needed). */
 export function useArgumentDefinitions(job: Job, enabled: boolean): { args: TaskArgument[] | undefined; loading: boolean } {
@@ -54,9 +54,9 @@ export function ArgumentsDialog({
       {loading || !args ? (
         <SkeletonRows rows={3} label="Loading the task's arguments" />
       ) : (
-        <ArgumentForm
+        <JobArgumentsForm
+          job={job}
           args={args}
-          initialValues={initialArgumentValues(args, job.task_arguments_values)}
           submitLabel={submitLabel}
           pending={pending}
           error={error}

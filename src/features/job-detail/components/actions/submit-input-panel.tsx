@@ -1,10 +1,9 @@
 import type { Job } from '@/api/schemas/job'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { clearDraft } from '@/lib/drafts'
-import { initialArgumentValues } from '../../argument-values'
 import { useSubmitInput } from '../../queries'
-import { ArgumentForm } from '../argument-form'
 import { useArgumentDefinitions } from './arguments-dialog'
+import { JobArgumentsForm } from './job-arguments-form'
 import type { Notice } from './types'
 
 export const inputDraftKey = (jobId: string) => `input:${jobId}`
@@ -23,10 +22,11 @@ export function SubmitInputPanel({ job, onNotice }: { job: Job; onNotice: (notic
       {loading || !args ? (
         <SkeletonRows rows={2} label="Loading the task's arguments" />
       ) : (
-        <ArgumentForm
+        <JobArgumentsForm
           key={job.id}
+          job={job}
           args={args}
-          initialValues={initialArgumentValues(args, job.task_arguments_values)}
+          label="Input"
           submitLabel="Submit input"
           pending={submit.isPending}
           error={submit.error}

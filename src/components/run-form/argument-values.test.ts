@@ -4,6 +4,7 @@ import {
   buildTaskArguments,
   definitionProblems,
   initialValues,
+  matchFieldErrors,
   prefillFromSearch,
   remapValues,
   definitionsSignature,
@@ -140,6 +141,9 @@ describe('values of a past job', () => {
     expect(r.values).toEqual([text('ann'), { kind: 'fixed' }, text(''), { kind: 'choice', ids: ['a', 'b'] }])
     expect(r.skippedMasked).toEqual(['password'])
   })
+  it('names a masked value as not copied only when the job had one', () => {
+    expect(valuesFromJob(args, ['ann', 'x', null, '[]'], initialValues(args)).skippedMasked).toEqual([])
+  })
 })
 
 describe('prefillFromSearch (?arg.<label or order>=)', () => {
@@ -199,5 +203,22 @@ describe('remapValues (the task changed while the form was open)', () => {
     const same = defs([{ order: 0, type: 'input', label: 'archive (renamed)' }, { order: 1, type: 'boolean', label: 'dry' }])
     expect(remapValues(before, [text('a.tgz'), { kind: 'bool', checked: true }], same)).toEqual([text('a.tgz'), { kind: 'bool', checked: true }])
     expect(definitionsSignature(before)).not.toBe(definitionsSignature(after))
+  })
+})
+
+describe("the server's field errors", () => {
+  it('go beside their field by label, id or order (arg<n>); the rest stay for the form', () => {
+    const args = defs([
+      { order: 0, type: 'input', label: 'ticket' },
+      { order: 2, type: 'select', label: 'priority', options: ['low'] },
+    ])
+    const { byIndex, unmatched } = matchFieldErrors(args, [
+      { field: 'Priority', message: 'priority must be one of the options' },
+      { field: 'arg0', message: 'malformed' },
+      { field: 'other', message: 'nope' },
+    ])
+    expect(byIndex.get(1)).toMatch(/options/)
+    expect(byIndex.get(0)).toBe('malformed')
+    expect(unmatched).toEqual(['other: nope'])
   })
 })

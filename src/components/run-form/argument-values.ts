@@ -1,3 +1,4 @@
+import type { FieldError } from '@/api/errors'
 import type { ArgumentOption, TaskArgument } from '@/api/schemas/task'
 
 /**
@@ -207,7 +208,8 @@ export function valuesFromJob(defs: TaskArgument[], jobValues: unknown[], base: 
   const values = defs.map((def, i) => {
     if (fieldKind(def) === 'fixed') return base[i] ?? emptyValue(def)
     if (isMasked(def)) {
-      skippedMasked.push(def.label)
+      const had = jobValues[def.order]
+      if (had !== undefined && had !== null && had !== '') skippedMasked.push(def.label)
       return emptyValue(def)
     }
     const raw = jobValues[def.order]
@@ -299,4 +301,31 @@ export function remapValues(oldDefs: TaskArgument[], oldValues: FieldValue[], ne
     const old = k >= 0 ? oldValues[k] : undefined
     return old && old.kind === fresh[i]!.kind ? old : fresh[i]!
   })
+}
+
+/**
+ * Matches the server's field errors (400 InvalidTaskArguments: `field` is the argument's label, or
+ * `arg<index>` for a malformed definition) to form fields by label, id or order; the rest are
+ * returned as form-level messages.
+ */
+export function matchFieldErrors(defs: TaskArgument[], errors: FieldError[]): { byIndex: Map<number, string>; unmatched: string[] } {
+  const byIndex = new Map<number, string>()
+  const unmatched: string[] = []
+  for (const e of errors) {
+    const f = e.field?.trim()
+    let index = -1
+    if (f) {
+      index = defs.findIndex((a) => a.label.toLowerCase() === f.toLowerCase() || (a.id !== undefined && String(a.id) === f))
+      const position = /^(?:arg)?(\d+)$/.exec(f)
+      if (index < 0 && position) index = defs.findIndex((a) => a.order === Number(position[1]))
+    }
+    if (index >= 0 && !byIndex.has(index)) byIndex.set(index, e.message)
+    else unmatched.push(f ? `${f}: ${e.message}` : e.message)
+  }
+  return { byIndex, unmatched }
+}
+
+/** Definitions for a job whose task's are unknown (not embedded, not readable): one plain field per value, at its order. */
+export function argumentsFromValues(values: unknown[]): TaskArgument[] {
+  return values.map((_, i) => ({ order: i, type: 'input', label: `Argument ${i + 1}`, options: [] }))
 }

@@ -3,9 +3,22 @@ import { useRef, useState, type ReactNode } from 'react'
 import type { ArgumentOption, TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
-import { buildTaskArguments, definitionsSignature, fieldKind, isMasked, remapValues, type FieldValue } from '../argument-values'
-import { taskQueries } from '../queries'
-import { validateAll, validateField } from '../validation'
+import type { FieldError } from '@/api/errors'
+import { readDraft, writeDraft } from '@/lib/drafts'
+import { plainText } from '@/lib/text'
+import {
+  buildTaskArguments,
+  definitionsSignature,
+  fieldKind,
+  isMasked,
+  matchFieldErrors,
+  remapValues,
+  restoreStored,
+  storableValues,
+  type FieldValue,
+} from './argument-values'
+import { remoteOptionsQuery } from './remote-options'
+import { validateAll, validateField } from './validation'
 import { ArgumentField, type RemoteState } from './argument-field'
 
 export interface RunFormSubmit {
@@ -15,10 +28,11 @@ export interface RunFormSubmit {
 }
 
 /**
- * The run form for a list of argument definitions: one control per non-fixed argument, fixed ones
- * shown read-only, every rule checked before `onSubmit` is called with the body to send. It owns no
- * server call, so a route can compose it for a task or for a workflow's start task.
- * Remount it (key) to start from other initial values.
+ * The form for a list of argument definitions, the one every feature uses (run a task or a
+ * workflow, Run again, Restart, Submit input): one control per non-fixed argument, fixed ones shown
+ * read-only, every rule checked before `onSubmit` is called with the body to send (a full array
+ * indexed by `order`, which is how the server matches values for a run, a restart and an input).
+ * It owns no server call. Remount it (key) to start from other initial values.
  */
 export function RunForm({
   args,
@@ -29,7 +43,12 @@ export function RunForm({
   userEmail,
   beforeSubmit,
   error,
+  serverFieldErrors,
   extraActions,
+  label = 'Arguments',
+  submitVariant = 'primary',
+  draftKey,
+  restoreDraft = true,
 }: {
   args: TaskArgument[]
   initial: FieldValue[]
@@ -39,12 +58,27 @@ export function RunForm({
   userEmail?: string
   /** Shown above the submit button (the pre-flight summary). */
   beforeSubmit?: ReactNode
-  /** A submit failure, shown above the button. */
+  /** A submit failure, shown above the button. When given, it also says the server's field errors that match no field. */
   error?: ReactNode
+  /** The server's field errors of the last submit (400 InvalidTaskArguments): shown beside their fields. */
+  serverFieldErrors?: FieldError[]
   extraActions?: ReactNode
+  /** The form's accessible name. */
+  label?: string
+  submitVariant?: 'primary' | 'success'
+  /**
+   * Keeps what is typed in sessionStorage under this key (never masked values or files), so that a
+   * 401 and the sign-in after it lose nothing. The caller clears it once the values are sent.
+   */
+  draftKey?: string
+  /** Whether a kept draft wins over `initial` (false when the user asked for other values, e.g. a link's). */
+  restoreDraft?: boolean
 }) {
   const signature = definitionsSignature(args)
-  const [form, setForm] = useState<{ signature: string; args: TaskArgument[]; values: FieldValue[] }>(() => ({ signature, args, values: initial }))
+  const [form, setForm] = useState<{ signature: string; args: TaskArgument[]; values: FieldValue[] }>(() => {
+    const draft = draftKey && restoreDraft ? readDraft(draftKey) : null
+    return { signature, args, values: draft ? restoreStored(args, draft, initial) : initial }
+  })
   const [errors, setErrors] = useState<(string | null)[]>(() => args.map(() => null))
   const [summary, setSummary] = useState<string | null>(null)
   const [changedUnderUs, setChangedUnderUs] = useState(false)
@@ -55,12 +89,18 @@ export function RunForm({
     setChangedUnderUs(true)
   }
   const values = form.signature === signature ? form.values : remapValues(form.args, form.values, args)
-  const setValues = (update: (prev: FieldValue[]) => FieldValue[]) => setForm((f) => ({ ...f, values: update(f.values) }))
+  const setValues = (update: (prev: FieldValue[]) => FieldValue[]) =>
+    setForm((f) => {
+      const next = update(f.values)
+      if (draftKey) writeDraft(draftKey, storableValues(f.args, next))
+      return { ...f, values: next }
+    })
+  const server = serverFieldErrors?.length ? matchFieldErrors(args, serverFieldErrors) : null
   const formRef = useRef<HTMLFormElement>(null)
 
   const remoteDefs = args.map((def, i) => ({ def, i })).filter(({ def }) => def.type === 'remote-options' && def.endpoint_url)
   const remoteQueries = useQueries({
-    queries: remoteDefs.map(({ def }) => taskQueries.remoteOptions(def.endpoint_url!, def.id_attribute, def.text_attribute, userEmail)),
+    queries: remoteDefs.map(({ def }) => remoteOptionsQuery(def.endpoint_url!, def.id_attribute, def.text_attribute, userEmail)),
   })
   const remoteByIndex = new Map<number, RemoteState>()
   remoteDefs.forEach(({ i }, k) => {
@@ -94,7 +134,7 @@ export function RunForm({
     <form
       ref={formRef}
       noValidate
-      aria-label="Arguments"
+      aria-label={label}
       className="space-y-5"
       onSubmit={(e) => {
         e.preventDefault()
@@ -122,7 +162,7 @@ export function RunForm({
           <ArgumentField
             def={def}
             value={values[i]!}
-            error={errors[i] ?? null}
+            error={errors[i] ?? server?.byIndex.get(i) ?? null}
             remote={remoteByIndex.get(i)}
             onChange={(v) => change(i, v)}
           />
@@ -149,8 +189,17 @@ export function RunForm({
         </Callout>
       )}
       {error}
+      {!error && server && server.unmatched.length > 0 && (
+        <Callout tone="danger" role="alert" title="The server refused these values:">
+          <ul className="list-disc pl-5">
+            {server.unmatched.map((m, i) => (
+              <li key={i}>{plainText(m, 300)}</li>
+            ))}
+          </ul>
+        </Callout>
+      )}
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant="primary" pending={pending}>
+        <Button type="submit" variant={submitVariant} pending={pending}>
           {submitLabel}
         </Button>
         {extraActions}

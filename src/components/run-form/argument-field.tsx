@@ -3,7 +3,7 @@ import type { ArgumentOption, TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
 import { Field, Input, Select, Textarea } from '@/components/ui/field'
-import { isKnownType, isMasked, type FieldValue } from '../argument-values'
+import { isKnownType, isMasked, type FieldValue } from './argument-values'
 
 /** Files above this size are refused in the browser: the whole file travels inside the JSON body. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024
