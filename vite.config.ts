@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { fileURLToPath, URL } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
@@ -5,8 +6,9 @@ import type { Plugin, ResolvedConfig } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 /**
- * The production build ships a Content-Security-Policy: no inline scripts, no plugins, no
- * framing of other origins. The supervisor URL is only known at run time (config.json), so the
+ * The production build ships a Content-Security-Policy: no inline scripts (but the route table of
+ * routeChunkPreload, allowed by its SHA-256), no plugins, no framing of other origins. The
+ * supervisor URL is only known at run time (config.json), so the
  * build allows connections to http(s) origins here and main.tsx narrows connect-src to the
  * configured supervisor and gateway as soon as config.json is read (a second policy can only
  * restrict further).
@@ -51,11 +53,11 @@ const LAST_MODULES = ['src/app/nav-counts.tsx']
 
 /**
  * First row at the speed of the server: the chunks of the page a load opens on are requested together
- * with the entry, not discovered one lazy level at a time. The build emits a tiny classic script
- * (assets/route-preload-*.js, ~1 kB, loaded async from the head next to the entry, its CSS and
- * config.json) that adds
+ * with the entry, not discovered one lazy level at a time. The build writes a tiny inline script into
+ * the head (~3 kB, right after config.json's preload and the boot module) that adds
  * `<link rel="modulepreload">` for the chunks (and their static imports) of the current path only —
- * so other pages' code is not downloaded, and the initial-JS budget counts just the entry.
+ * so other pages' code is not downloaded, and the initial-JS budget counts just the entry. It also
+ * loads src/boot.ts on its own (async), which sends the page's first data request.
  */
 function routeChunkPreload(): Plugin {
   let config: ResolvedConfig
@@ -98,13 +100,8 @@ function routeChunkPreload(): Plugin {
       const table = ROUTE_MODULES.map(([pattern, modules]) => [pattern, [...new Set([...first, ...chunksOf(modules), ...last])]])
       const base = JSON.stringify(config.base.replace(/\/$/, ''))
       const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=t[i][1][j];document.head.appendChild(l)}return}}})();\n`
-      const ref = this.emitFile({ type: 'asset', name: 'route-preload.js', source })
       const html = bundle['index.html']
       if (html?.type !== 'asset' || typeof html.source !== 'string') this.error('route-chunk-preload: index.html not found in the bundle')
-      const src = config.base + this.getFileName(ref)
-      // async: it never holds the parser (and so the entry) back when the server is slow; if the entry
-      // runs first, its own import of the page adds the same preloads.
-      html.source = html.source.replace('</head>', `  <script async src="${src}"></script>\n  </head>`)
       // The boot module, async: it runs as soon as it is in (it is small and imports little), without
       // waiting for the entry, and sends the page's first data request (src/boot.ts).
       // The chunk that holds the module (the emitted entry may be a one-line facade importing it: dropped).
@@ -114,7 +111,19 @@ function routeChunkPreload(): Plugin {
       if (facade && facade !== boot && facade.moduleIds.length === 0) delete bundle[facade.fileName]
       const preloadTag = /<link rel="preload" href="[^"]*config\.json"[^>]*>\n/
       if (!preloadTag.test(html.source)) this.error('route-chunk-preload: the config.json preload is not in index.html')
-      html.source = html.source.replace(preloadTag, (tag) => `${tag}    <script type="module" async crossorigin src="${config.base + boot.fileName}"></script>\n`)
+      // The route table inline, right after the boot module and config.json: the page's chunks are asked
+      // for with them, not one round trip later. The Content-Security-Policy allows exactly this script
+      // (its SHA-256), no other inline script.
+      const inline = source.trim()
+      const hash = createHash('sha256').update(inline).digest('base64')
+      const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/
+      if (!csp.test(html.source)) this.error('route-chunk-preload: the Content-Security-Policy has no script-src to allow the route table')
+      html.source = html.source
+        .replace(csp, `$1 'sha256-${hash}'`)
+        .replace(
+          preloadTag,
+          (tag) => `${tag}    <script type="module" async crossorigin src="${config.base + boot.fileName}"></script>\n    <script>${inline}</script>\n`,
+        )
     },
   }
 }
