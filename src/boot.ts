@@ -50,4 +50,12 @@ function boot(): Promise<void> {
     })
 }
 
-void boot()
+const decided = boot()
+
+/**
+ * Resolves once boot has sent the early request or decided not to (it never rejects): the app's first
+ * request waits for it, or it could go out first and the early one be sent for nothing.
+ */
+export function earlyRequestDecided(): Promise<void> {
+  return decided
+}

@@ -1,5 +1,5 @@
 // First: reads config.json and sends the page's first data request before the rest has loaded.
-import { takeConfigResponse } from './boot'
+import { earlyRequestDecided, takeConfigResponse } from './boot'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { configureApi } from './api/client'
@@ -95,8 +95,9 @@ async function start() {
   if (session) {
     const bases = apiBaseUrls(config, session.supervisorUrl)
     configureApi({ ...bases, customer: session.customer, token: session.token, timeoutMs: config.requestTimeoutMs })
-    firstRequest = prefetchModule
-      .then(({ prefetchRouteData }) => {
+    // After boot.ts has decided on its early request (sent: this request takes its answer).
+    firstRequest = Promise.all([prefetchModule, earlyRequestDecided()])
+      .then(([{ prefetchRouteData }]) => {
         const answered = prefetchRouteData(queryClient, path, window.location.search)
         performance.mark('theeye:first-request-sent')
         return { answered }
