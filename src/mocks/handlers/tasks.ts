@@ -5,7 +5,7 @@ import { serialiseTask } from '../seed/tasks'
 import { compileSort, parseLimit } from '../query'
 import type { JobDoc, TaskDoc } from '../types'
 import { send, type Ctx, type Route } from './http'
-import { aclFilter, callerUser, listItem, OBJECT_ID, withJob, publish } from './job-ops'
+import { aclFilter, callerUser, listItem, loadTask, withJob, publish } from './job-ops'
 
 /**
  * A task as the task GETs answer it: the serialised task plus what the real serializer adds
@@ -42,11 +42,8 @@ export const taskRoutes: Route[] = [
     path: '/:customer/task/:task',
     auth: { credential: 'viewer', org: 'path' },
     handle: (ctx) => {
-      const id = ctx.params.task ?? ''
-      if (!OBJECT_ID.test(id)) return send(400, 'task id is invalid')
-      const task = ctx.db.getTask(id)
-      if (!task) return send(404, 'task not found')
-      return send(200, taskAnswer(ctx, task))
+      const task = loadTask(ctx, ctx.params.task)
+      return task instanceof Response ? task : send(200, taskAnswer(ctx, task))
     },
   },
   // GET /:customer/host: [{id, hostname, ...}]
