@@ -5,7 +5,7 @@ import { serialiseTask } from '../seed/tasks'
 import { compileSort, parseLimit } from '../query'
 import type { JobDoc, TaskDoc } from '../types'
 import { send, type Ctx, type Route } from './http'
-import { aclFilter, callerUser, listItem, loadTask, withJob, publish } from './job-ops'
+import { aclFilter, callerUser, listItem, loadTask, publish, visibleTo, withJob } from './job-ops'
 
 /**
  * A task as the task GETs answer it: the serialised task plus what the real serializer adds
@@ -32,10 +32,7 @@ export const taskRoutes: Route[] = [
     method: 'GET',
     path: '/:customer/task',
     auth: { credential: 'viewer', org: 'path' },
-    handle: (ctx) => {
-      const acl = aclFilter(ctx)
-      return send(200, ctx.db.tasksOf(ctx.customer!.id).filter(acl).map((t) => taskAnswer(ctx, t)))
-    },
+    handle: (ctx) => send(200, visibleTo(ctx, ctx.db.tasksOf(ctx.customer!.id)).map((t) => taskAnswer(ctx, t))),
   },
   {
     method: 'GET',

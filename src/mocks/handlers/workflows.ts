@@ -4,7 +4,7 @@
 
 import { startWorkflowRun, workflowDoc, workflowDocs, type WorkflowDoc } from '../workflow-engine'
 import { hang, send, type Ctx, type Route } from './http'
-import { aclFilter, callerUser, dynamicArgs, ensureAllowed, OBJECT_ID, publish } from './job-ops'
+import { callerUser, dynamicArgs, ensureAllowed, OBJECT_ID, publish, visibleTo } from './job-ops'
 
 function serialise(doc: WorkflowDoc): Record<string, unknown> {
   const { secret: _secret, ...rest } = doc
@@ -25,10 +25,7 @@ export const workflowRoutes: Route[] = [
     method: 'GET',
     path: '/workflows',
     auth: { credential: 'viewer', org: 'session' },
-    handle: (ctx) => {
-      const acl = aclFilter(ctx)
-      return send(200, workflowDocs(ctx.db).filter((w) => w.customer_id === ctx.customer!.id && acl(w)).map(serialise))
-    },
+    handle: (ctx) => send(200, visibleTo(ctx, workflowDocs(ctx.db).filter((w) => w.customer_id === ctx.customer!.id)).map(serialise)),
   },
   {
     method: 'GET',

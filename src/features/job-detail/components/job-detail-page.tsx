@@ -5,7 +5,7 @@ import { isApiError } from '@/api/errors'
 import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import { Callout } from '@/components/ui/callout'
 import { ErrorPanel } from '@/components/ui/error-panel'
-import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
+import { PageLoading, PageUnavailable } from '@/components/ui/page-state'
 import { useHostName } from '@/lib/job-queries'
 import { QueryWait } from '@/lib/query-wait'
 import { useSession } from '@/lib/session'
@@ -120,11 +120,9 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
 
   if (detail.isPending) {
     return (
-      <div className="space-y-4">
-        <Skeleton className="h-8 w-72" />
+      <PageLoading label="Loading the job">
         <QueryWait query={detail} what="the server to send the job" />
-        <SkeletonRows rows={6} label="Loading the job" />
-      </div>
+      </PageLoading>
     )
   }
 
@@ -132,8 +130,7 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
   if (!detail.data) {
     const notFound = isApiError(detail.error) && detail.error.code === 'not_found'
     return (
-      <div className="max-w-3xl space-y-3">
-        <h1 className="text-xl font-semibold">{notFound ? 'Job not found' : 'Job not available'}</h1>
+      <PageUnavailable title={notFound ? 'Job not found' : 'Job not available'}>
         {notFound ? (
           <>
             <p role="alert" className="text-sm text-slate-700 dark:text-slate-300">
@@ -144,7 +141,7 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
         ) : (
           <ErrorPanel error={detail.error} title="The job could not be loaded" onRetry={() => detail.refetch()} backTo="/jobs" />
         )}
-      </div>
+      </PageUnavailable>
     )
   }
 
