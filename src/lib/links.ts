@@ -26,3 +26,8 @@ export function taskRunPath(id: string): string {
 export function workflowRunFormPath(id: string): string {
   return `/workflows/${pathSegment(id)}/run`
 }
+
+/** Whether an id has the shape of the server's ids (a MongoDB ObjectId: 24 hexadecimal characters). */
+export function isObjectId(id: string | null | undefined): id is string {
+  return !!id && /^[0-9a-f]{24}$/i.test(id)
+}

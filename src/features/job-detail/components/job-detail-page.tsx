@@ -1,11 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
-import { isApiError } from '@/api/errors'
 import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import { Callout } from '@/components/ui/callout'
 import { ErrorPanel } from '@/components/ui/error-panel'
-import { PageLoading, PageUnavailable } from '@/components/ui/page-state'
+import { PageLoadFailed, PageLoading, PageMessage } from '@/components/ui/page-state'
 import { useHostName } from '@/lib/job-queries'
 import { QueryWait } from '@/lib/query-wait'
 import { useSession } from '@/lib/session'
@@ -21,11 +20,7 @@ import { JobVerdict, type JobExpectation } from './job-verdict'
 import { LifecycleTimeline } from './lifecycle-timeline'
 import { OutputSection } from './output-section'
 
-const backLink = (
-  <Link to="/jobs" className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
-    Back to jobs
-  </Link>
-)
+const BACK = { to: '/jobs', label: 'Back to jobs' }
 
 /**
  * Slot for a workflow run's own view (graph, steps, timeline, run actions), given by the route: when
@@ -47,13 +42,9 @@ export function JobDetailPage({ jobId, workflowRunView, Expectation }: { jobId: 
 function InvalidJobId({ jobId }: { jobId: string | undefined }) {
   useDocumentTitle('Invalid job id')
   return (
-    <div className="max-w-3xl space-y-3">
-      <h1 className="text-xl font-semibold">This is not a valid job id</h1>
-      <p role="alert" className="text-sm text-slate-700 dark:text-slate-300">
-        “{plainText(jobId ?? '', 80)}” is not a job id: job ids have 24 hexadecimal characters. Check the link you followed.
-      </p>
-      {backLink}
-    </div>
+    <PageMessage title="This is not a valid job id" back={BACK}>
+      “{plainText(jobId ?? '', 80)}” is not a job id: job ids have 24 hexadecimal characters. Check the link you followed.
+    </PageMessage>
   )
 }
 
@@ -128,20 +119,14 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
 
   // An error with no data yet: the page cannot show the job. (A failed refresh keeps the data and shows below.)
   if (!detail.data) {
-    const notFound = isApiError(detail.error) && detail.error.code === 'not_found'
     return (
-      <PageUnavailable title={notFound ? 'Job not found' : 'Job not available'}>
-        {notFound ? (
-          <>
-            <p role="alert" className="text-sm text-slate-700 dark:text-slate-300">
-              There is no job with id {jobId} in this organization. It may have been removed: the server keeps only the last few runs of each task.
-            </p>
-            {backLink}
-          </>
-        ) : (
-          <ErrorPanel error={detail.error} title="The job could not be loaded" onRetry={() => detail.refetch()} backTo="/jobs" />
-        )}
-      </PageUnavailable>
+      <PageLoadFailed
+        thing="Job"
+        error={detail.error}
+        onRetry={() => detail.refetch()}
+        back={BACK}
+        notFound={`There is no job with id ${jobId} in this organization. It may have been removed: the server keeps only the last few runs of each task.`}
+      />
     )
   }
 

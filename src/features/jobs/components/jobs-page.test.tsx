@@ -76,6 +76,8 @@ describe('jobs list: filters <-> URL <-> request', () => {
     // Per-task insight appears for exactly one task.
     expect(await screen.findByText('Success rate')).toBeInTheDocument()
     expect(screen.getByRole('img', { name: /Duration of recent runs/ })).toBeInTheDocument()
+    // ...with the way to start that task: its run form.
+    expect(screen.getByRole('link', { name: 'Run this task' })).toHaveAttribute('href', `/tasks/${TASK_IDS.backupDb}/run`)
   })
 
   it('typing in "Task" narrows the options, Enter picks the match, a second pick adds, a chip removes', async () => {

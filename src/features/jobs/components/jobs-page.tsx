@@ -25,6 +25,7 @@ import { MalformedNote } from './malformed-note'
 import { ShortcutsDialog } from '@/components/ui/shortcuts-dialog'
 import { StateCounts } from './state-counts'
 import { TaskInsightPanel } from './task-insight'
+import { taskRunPath } from '@/lib/links'
 
 const SHORTCUTS = [
   ['/', 'Focus the search box'],
@@ -224,7 +225,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         </div>
       </div>
 
-      {oneTask && insight && <TaskInsightPanel taskName={taskNames.get(oneTask) ?? oneTask} insight={insight} loaded={loaded.jobs.length} />}
+      {oneTask && insight && <TaskInsightPanel taskName={taskNames.get(oneTask) ?? oneTask} insight={insight} loaded={loaded.jobs.length} runTo={taskRunPath(oneTask)} />}
 
       <MalformedNote items={loaded.malformed} />
 

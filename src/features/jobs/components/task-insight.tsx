@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { Link } from 'react-router'
 import { formatDuration } from '@/components/ui/time'
 import { stateLabel } from '@/components/ui/status'
 import { plainText } from '@/lib/text'
@@ -15,7 +16,8 @@ const STATE_STYLE: Record<string, { fill: string; glyph: string }> = {
 const OTHER = { fill: 'fill-sky-500 dark:fill-sky-400', glyph: '?' }
 const styleOf = (state: string) => STATE_STYLE[state] ?? OTHER
 
-export function TaskInsightPanel({ taskName, insight, loaded }: { taskName: string; insight: TaskInsight; loaded: number }) {
+/** One task's figures over the loaded jobs, and the way to start it (its run form). */
+export function TaskInsightPanel({ taskName, insight, loaded, runTo }: { taskName: string; insight: TaskInsight; loaded: number; runTo: string }) {
   const titleId = useId()
   const descId = useId()
   const rate = insight.successRate === null ? '—' : `${Math.round(insight.successRate * 100)}%`
@@ -33,9 +35,14 @@ export function TaskInsightPanel({ taskName, insight, loaded }: { taskName: stri
 
   return (
     <section aria-labelledby={titleId} className="rounded-md border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
-      <h2 id={titleId} className="text-sm font-semibold">
-        {plainText(taskName, 80)}: insight over the {loaded} loaded jobs
-      </h2>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={titleId} className="text-sm font-semibold">
+          {plainText(taskName, 80)}: insight over the {loaded} loaded jobs
+        </h2>
+        <Link to={runTo} className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
+          Run this task
+        </Link>
+      </div>
       <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-slate-600 dark:text-slate-300">Success rate</dt>

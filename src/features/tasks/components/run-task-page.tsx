@@ -5,48 +5,32 @@ import { isApiError } from '@/api/errors'
 import type { Task } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
-import { Dialog } from '@/components/ui/dialog'
-import { ErrorPanel, errorMessage } from '@/components/ui/error-panel'
-import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
+import { PageLoadFailed, PageLoading, PageMessage } from '@/components/ui/page-state'
 import { formatRelative } from '@/components/ui/time'
 import { clearDraft } from '@/lib/drafts'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
-import {
-  definitionProblems,
-  initialValues,
-  prefillFromSearch,
-  restoreStored,
-  storableValues,
-  valuesFromJob,
-  type FieldValue,
-} from '@/components/run-form/argument-values'
+import { definitionProblems, storableValues } from '@/components/run-form/argument-values'
 import { hostReporting } from '../catalog-model'
 import { forgetLastValues, readLastValues, writeLastValues } from '../last-values'
+import { runStart, type FromJob, type Start } from '../run-start'
 import { taskQueries, useRunTask, type RunTarget } from '../queries'
-import { PreflightSummary, ReportingText } from './preflight-summary'
+import { PreflightSummary } from './preflight-summary'
+import { QueueAnywayDialog, RunError } from './run-dialogs'
 import { maskedLabels, RunForm, type RunFormSubmit } from '@/components/run-form/run-form'
-import { jobPath, workflowPath } from '@/lib/links'
-
-const OBJECT_ID = /^[0-9a-f]{24}$/i
+import { isObjectId, jobPath, workflowPath } from '@/lib/links'
 
 /**
  * `/tasks/:taskId/run`: the run form of a task with its pre-flight summary. With `workflow`, the
  * same form (of the workflow's start task) starts the workflow instead (`POST /workflows/:id/job`).
  */
 export function RunTaskPage({ taskId, workflow }: { taskId: string | undefined; workflow?: { id: string; name: string } }) {
-  if (!taskId || !OBJECT_ID.test(taskId)) {
+  if (!isObjectId(taskId)) {
     return (
-      <div className="mx-auto max-w-3xl space-y-3 p-6">
-        <h1 className="text-xl font-semibold">This is not a valid task id</h1>
-        <p role="alert" className="text-sm">
-          “{plainText(taskId ?? '', 80)}” is not a task id: task ids have 24 hexadecimal characters. Check the link you followed.
-        </p>
-        <Link to="/tasks" className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
-          Back to tasks
-        </Link>
-      </div>
+      <PageMessage title="This is not a valid task id" back={{ to: '/tasks', label: 'Back to tasks' }} className="mx-auto p-6">
+        “{plainText(taskId ?? '', 80)}” is not a task id: task ids have 24 hexadecimal characters. Check the link you followed.
+      </PageMessage>
     )
   }
   return <RunTaskLoader key={taskId} taskId={taskId} workflow={workflow} />
@@ -58,25 +42,21 @@ function RunTaskLoader({ taskId, workflow }: { taskId: string; workflow?: { id: 
   const task = useQuery({ ...taskQueries.detail(taskId), refetchOnMount: 'always' })
   const [params] = useSearchParams()
   const fromJobId = params.get('from')
-  const validFrom = fromJobId && OBJECT_ID.test(fromJobId) ? fromJobId : null
+  const validFrom = isObjectId(fromJobId) ? fromJobId : null
   const fromJob = useQuery({ ...taskQueries.job(validFrom ?? ''), enabled: !!validFrom })
   useDocumentTitle(task.data ? `Run ${plainText(workflow?.name ?? task.data.name, 100)}` : 'Run task')
 
-  if (task.isPending || (validFrom && fromJob.isPending)) {
-    return (
-      <div className="mx-auto max-w-3xl space-y-4 p-6">
-        <Skeleton className="h-8 w-72" />
-        <SkeletonRows rows={5} label="Loading the task" />
-      </div>
-    )
-  }
+  if (task.isPending || (validFrom && fromJob.isPending)) return <PageLoading label="Loading the task" rows={5} className="mx-auto max-w-3xl p-6" />
   if (!task.data) {
-    const notFound = isApiError(task.error) && task.error.code === 'not_found'
     return (
-      <div className="mx-auto max-w-3xl space-y-3 p-6">
-        <h1 className="text-xl font-semibold">{notFound ? 'Task not found' : 'Task not available'}</h1>
-        <ErrorPanel error={task.error} title={notFound ? 'There is no such task in this organization' : 'The task could not be loaded'} onRetry={notFound ? undefined : () => task.refetch()} backTo="/tasks" />
-      </div>
+      <PageLoadFailed
+        thing="Task"
+        error={task.error}
+        onRetry={() => task.refetch()}
+        back={{ to: '/tasks', label: 'Back to tasks' }}
+        className="mx-auto p-6"
+        notFound={`There is no task with id ${taskId} in this organization. It may have been deleted.`}
+      />
     )
   }
   return (
@@ -87,20 +67,6 @@ function RunTaskLoader({ taskId, workflow }: { taskId: string; workflow?: { id: 
       params={params}
     />
   )
-}
-
-interface FromJob {
-  id: string
-  values?: unknown[]
-  taskId?: string
-  error?: unknown
-}
-
-interface Start {
-  values: FieldValue[]
-  notes: string[]
-  source: 'defaults' | 'link' | 'job' | 'last'
-  lastSavedAt?: number
 }
 
 function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow?: { id: string; name: string }; fromJob?: FromJob; params: URLSearchParams }) {
@@ -119,48 +85,10 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
   const [confirming, setConfirming] = useState<RunFormSubmit | null>(null)
   const [formKey, setFormKey] = useState(0)
 
-  // Where the form starts: the definitions' values, then the last values (when the page was opened
-  // plainly), a past job's values (?from=) and a link's values (?arg.x=), each over the previous.
-  const start = useMemo<Start>(() => {
-    const notes: string[] = []
-    let values = initialValues(args)
-    let source: Start['source'] = 'defaults'
-    let lastSavedAt: number | undefined
-    const hasLinkArgs = [...params.keys()].some((k) => k.startsWith('arg.'))
-    if (fromJob) {
-      if (fromJob.error || !fromJob.values) {
-        notes.push(`The values of job ${plainText(fromJob.id, 40)} could not be loaded${fromJob.error ? ` (${errorMessage(fromJob.error)})` : ''}; the form starts from the task's defaults.`)
-      } else if (fromJob.taskId && fromJob.taskId !== task.id) {
-        notes.push(`Job ${fromJob.id} belongs to another task; its values were not used.`)
-      } else {
-        const r = valuesFromJob(args, fromJob.values, values)
-        values = r.values
-        source = 'job'
-        notes.push(`Filled with the values of job ${fromJob.id}.`)
-        if (r.skippedMasked.length) notes.push(`Masked values are not copied: enter ${r.skippedMasked.join(', ')} again.`)
-      }
-    } else if (!hasLinkArgs) {
-      const stored = readLastValues(scope, memoryKey)
-      if (stored) {
-        values = restoreStored(args, stored.values, values)
-        source = 'last'
-        lastSavedAt = stored.savedAt
-      }
-    }
-    if (hasLinkArgs) {
-      const p = prefillFromSearch(args, params, values)
-      values = p.values
-      if (p.applied.length) {
-        source = source === 'job' ? 'job' : 'link'
-        notes.push(`Filled from the link: ${p.applied.join(', ')}. Check the values, then run.`)
-      }
-      if (p.refused.length) notes.push(`Not filled from the link (masked values and files never come from a URL): ${p.refused.join(', ')}.`)
-      if (p.unknown.length) notes.push(`The link names arguments this task does not have: ${p.unknown.join(', ')}.`)
-    }
-    return { values, notes, source, lastSavedAt }
-    // The form starts once per page (and again on "Reset"): later refreshes of the task never overwrite what the user typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [formKey])
+  // Where the form starts (run-start.ts). Once per page (and again on "Start from the task's defaults"):
+  // later refreshes of the task never overwrite what the user typed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const start = useMemo<Start>(() => runStart(args, task, fromJob, params, () => readLastValues(scope, memoryKey)), [formKey])
 
   const hostName = task.host_id ? (hosts.data?.find((h) => h.id === task.host_id)?.hostname ?? task.hostname) : undefined
   const reporting = hostReporting(task.host_id, liveness.data)
@@ -283,48 +211,16 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
           ) : null
         }
       />
-      <Dialog
+      <QueueAnywayDialog
         open={!!confirming}
-        role="alertdialog"
-        onClose={() => !run.isPending && setConfirming(null)}
-        title={`The bot of “${plainText(name, 80)}” is not reporting`}
-        description={
-          <>
-            Bot <strong>{hostName ?? task.host_id}</strong>: <ReportingText reporting={reporting} state={resource?.state} />
-            {resource?.lastUpdate && <> (last report {formatRelative(resource.lastUpdate)})</>}. If you queue the job now, it waits until the bot
-            reports again, and runs then.
-          </>
-        }
-        footer={
-          <>
-            <Button onClick={() => setConfirming(null)} disabled={run.isPending}>
-              Don't run
-            </Button>
-            <Button variant="primary" pending={run.isPending} onClick={() => confirming && doRun(confirming)}>
-              Queue anyway
-            </Button>
-          </>
-        }
+        pending={run.isPending}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => confirming && doRun(confirming)}
+        name={name}
+        bot={{ name: hostName ?? task.host_id, reporting, state: resource?.state, lastUpdate: resource?.lastUpdate }}
       >
         {runError && confirming && <RunError error={runError} timedOut={timedOut} home={home} />}
-      </Dialog>
+      </QueueAnywayDialog>
     </div>
-  )
-}
-
-function RunError({ error, timedOut, home }: { error: unknown; timedOut: boolean; home: { to: string; text: string } }) {
-  return (
-    <Callout tone="danger" role="alert" title={`${timedOut ? 'No answer from the server' : 'The job was not started'}: ${errorMessage(error)}`}>
-      {timedOut && (
-        <p>
-          The server may still have created it. Check{' '}
-          <Link to={home.to} className="underline">
-            {home.text.toLowerCase()}
-          </Link>{' '}
-          before running it again.
-        </p>
-      )}
-      <p>Your values are kept: fix what is needed and run again.</p>
-    </Callout>
   )
 }

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { isApiError } from '@/api/errors'
 import { isRunning } from '@/api/schemas/job'
 import { StartedBy } from '@/components/started-by'
 import { Button } from '@/components/ui/button'
 import { ErrorPanel } from '@/components/ui/error-panel'
-import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
+import { PageLoadFailed, PageLoading, PageMessage } from '@/components/ui/page-state'
+import { SkeletonRows } from '@/components/ui/skeleton'
 import { StateBadge } from '@/components/ui/status'
 import { formatDuration, RelativeTime, useNow } from '@/components/ui/time'
 import { useSession } from '@/lib/session'
@@ -18,23 +18,17 @@ import { buildWorkflowGraph, mapRun } from '../run-graph'
 import { groupRuns, runStats, runWord } from '../workflow-runs'
 import { RunWorkflowButton } from './run-workflow-button'
 import { WorkflowGraph } from './workflow-graph'
-import { jobPath } from '@/lib/links'
+import { isObjectId, jobPath } from '@/lib/links'
 
-const isObjectId = (id: string | undefined): id is string => !!id && /^[0-9a-f]{24}$/i.test(id)
+const BACK = { to: '/workflows', label: 'Back to workflows' }
 
 /** `/workflows/:workflowId`: the definition drawn as a graph, its runs beside it; selecting a run lights its path. */
 export function WorkflowPage({ workflowId }: { workflowId: string | undefined }) {
   if (!isObjectId(workflowId)) {
     return (
-      <div className="mx-auto max-w-3xl space-y-3 p-6">
-        <h1 className="text-xl font-semibold">This is not a valid workflow id</h1>
-        <p role="alert" className="text-sm">
-          “{plainText(workflowId ?? '', 80)}” is not a workflow id: ids have 24 hexadecimal characters.
-        </p>
-        <Link to="/workflows" className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
-          Back to workflows
-        </Link>
-      </div>
+      <PageMessage title="This is not a valid workflow id" back={BACK} className="mx-auto p-6">
+        “{plainText(workflowId ?? '', 80)}” is not a workflow id: ids have 24 hexadecimal characters.
+      </PageMessage>
     )
   }
   return <Workflow key={workflowId} workflowId={workflowId} />
@@ -60,30 +54,17 @@ function Workflow({ workflowId }: { workflowId: string }) {
   const map = useMemo(() => (graph && selected ? mapRun(graph, selected.run, selected.steps) : undefined), [graph, selected])
   const stats = runStats(runs.map((r) => r.run))
 
-  if (definition.isPending) {
-    return (
-      <div className="mx-auto max-w-6xl space-y-4 p-6">
-        <Skeleton className="h-8 w-72" />
-        <SkeletonRows rows={6} label="Loading the workflow" />
-      </div>
-    )
-  }
+  if (definition.isPending) return <PageLoading label="Loading the workflow" className="mx-auto max-w-6xl p-6" />
   if (definition.isError) {
-    const notFound = isApiError(definition.error) && definition.error.code === 'not_found'
     return (
-      <div className="mx-auto max-w-3xl space-y-3 p-6">
-        <h1 className="text-xl font-semibold">{notFound ? 'Workflow not found' : 'Workflow not available'}</h1>
-        {notFound ? (
-          <p role="alert" className="text-sm">
-            There is no workflow with id {workflowId}. It may have been deleted.
-          </p>
-        ) : (
-          <ErrorPanel error={definition.error} title="The workflow could not be loaded" onRetry={() => definition.refetch()} backTo="/workflows" backLabel="Back to workflows" />
-        )}
-        <Link to="/workflows" className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
-          Back to workflows
-        </Link>
-      </div>
+      <PageLoadFailed
+        thing="Workflow"
+        error={definition.error}
+        onRetry={() => definition.refetch()}
+        back={BACK}
+        className="mx-auto p-6"
+        notFound={`There is no workflow with id ${workflowId}. It may have been deleted.`}
+      />
     )
   }
   const wf = definition.data

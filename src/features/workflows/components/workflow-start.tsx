@@ -1,29 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
-import { isApiError } from '@/api/errors'
 import type { Workflow } from '@/api/schemas/workflow'
-import { ErrorPanel } from '@/components/ui/error-panel'
-import { Skeleton, SkeletonRows } from '@/components/ui/skeleton'
-import { workflowPath } from '@/lib/links'
+import { PageLoadFailed, PageLoading, PageMessage } from '@/components/ui/page-state'
+import { isObjectId, workflowPath } from '@/lib/links'
 import { plainText } from '@/lib/text'
 import { workflowQueries } from '../queries'
 
-const isObjectId = (id: string | undefined): id is string => !!id && /^[0-9a-f]{24}$/i.test(id)
-
-function Problem({ title, children, backTo, backText }: { title: string; children: ReactNode; backTo: string; backText: string }) {
-  return (
-    <div className="mx-auto max-w-3xl space-y-3 p-6">
-      <h1 className="text-xl font-semibold">{title}</h1>
-      <div role="alert" className="text-sm">
-        {children}
-      </div>
-      <Link to={backTo} className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
-        {backText}
-      </Link>
-    </div>
-  )
-}
+const BACK = { to: '/workflows', label: 'Back to workflows' }
 
 /**
  * Reads a workflow for its run form (`/workflows/:id/run`) and hands its start task to `children`
@@ -35,39 +18,30 @@ export function WorkflowStart({ workflowId, children }: { workflowId: string | u
   const definition = useQuery({ ...workflowQueries.detail(valid ? workflowId : ''), enabled: valid })
   if (!valid) {
     return (
-      <Problem title="This is not a valid workflow id" backTo="/workflows" backText="Back to workflows">
+      <PageMessage title="This is not a valid workflow id" back={BACK} className="mx-auto p-6">
         “{plainText(workflowId ?? '', 80)}” is not a workflow id: ids have 24 hexadecimal characters.
-      </Problem>
+      </PageMessage>
     )
   }
-  if (definition.isPending) {
-    return (
-      <div className="mx-auto max-w-3xl space-y-4 p-6">
-        <Skeleton className="h-8 w-72" />
-        <SkeletonRows rows={5} label="Loading the workflow" />
-      </div>
-    )
-  }
+  if (definition.isPending) return <PageLoading label="Loading the workflow" rows={5} className="mx-auto max-w-3xl p-6" />
   if (!definition.data) {
-    const notFound = isApiError(definition.error) && definition.error.code === 'not_found'
     return (
-      <div className="mx-auto max-w-3xl space-y-3 p-6">
-        <h1 className="text-xl font-semibold">{notFound ? 'Workflow not found' : 'Workflow not available'}</h1>
-        <ErrorPanel
-          error={definition.error}
-          title={notFound ? 'There is no such workflow in this organization' : 'The workflow could not be loaded'}
-          onRetry={notFound ? undefined : () => definition.refetch()}
-          backTo="/workflows"
-        />
-      </div>
+      <PageLoadFailed
+        thing="Workflow"
+        error={definition.error}
+        onRetry={() => definition.refetch()}
+        back={BACK}
+        className="mx-auto p-6"
+        notFound={`There is no workflow with id ${workflowId} in this organization. It may have been deleted.`}
+      />
     )
   }
   const wf = definition.data
   if (!wf.start_task_id) {
     return (
-      <Problem title={`“${plainText(wf.name, 120)}” cannot be started here`} backTo={workflowPath(wf.id)} backText="Back to the workflow">
+      <PageMessage title={`“${plainText(wf.name, 120)}” cannot be started here`} back={{ to: workflowPath(wf.id), label: 'Back to the workflow' }} className="mx-auto p-6">
         This workflow has no start task, so there are no arguments to ask for and the server would not know where to begin.
-      </Problem>
+      </PageMessage>
     )
   }
   return children({ ...wf, start_task_id: wf.start_task_id })
