@@ -84,6 +84,22 @@ export function Field({
   )
 }
 
+/** The common case of `Field`: a labelled text input (the other props go to the input). */
+export function InputField({
+  label,
+  hint,
+  error,
+  required,
+  className,
+  ...input
+}: Omit<ComponentProps<typeof Input>, 'id'> & { label: ReactNode; hint?: ReactNode; error?: ReactNode }) {
+  return (
+    <Field label={label} hint={hint} error={error} required={required} className={className}>
+      {(control) => <Input {...input} {...control} />}
+    </Field>
+  )
+}
+
 /**
  * A small label beside its control, for filter bars and toolbars (a form's fields use `Field`):
  * the control gets the id the label points at.
