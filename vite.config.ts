@@ -45,6 +45,8 @@ const ROUTE_MODULES: Array<[pattern: string, modules: string[]]> = [
 ]
 /** Wanted on every signed-in page, in order of need: main.tsx's first-request prefetch; the navigation's live counts. */
 const FIRST_MODULES = ['src/app/route-prefetch.ts']
+const BOOT_MODULE_PATH = 'src/boot.ts'
+const BOOT_MODULE = fileURLToPath(new URL(`./${BOOT_MODULE_PATH}`, import.meta.url))
 const LAST_MODULES = ['src/app/nav-counts.tsx']
 
 /**
@@ -63,6 +65,11 @@ function routeChunkPreload(): Plugin {
     enforce: 'post',
     configResolved(c) {
       config = c
+    },
+    buildStart() {
+      // src/boot.ts as a chunk of its own (main.tsx imports it too, so it runs once, whichever asks first).
+      if (config.build.ssr) return
+      this.emitFile({ type: 'chunk', id: BOOT_MODULE, name: 'boot', preserveSignature: false })
     },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((f) => f.type === 'chunk')
@@ -98,14 +105,31 @@ function routeChunkPreload(): Plugin {
       // async: it never holds the parser (and so the entry) back when the server is slow; if the entry
       // runs first, its own import of the page adds the same preloads.
       html.source = html.source.replace('</head>', `  <script async src="${src}"></script>\n  </head>`)
+      // The boot module, async: it runs as soon as it is in (it is small and imports little), without
+      // waiting for the entry, and sends the page's first data request (src/boot.ts).
+      // The chunk that holds the module (the emitted entry may be a one-line facade importing it: dropped).
+      const facade = chunks.find((c) => c.facadeModuleId === BOOT_MODULE)
+      const boot = chunks.find((c) => c.moduleIds.includes(BOOT_MODULE))
+      if (!boot) this.error('route-chunk-preload: no chunk for src/boot.ts')
+      if (facade && facade !== boot && facade.moduleIds.length === 0) delete bundle[facade.fileName]
+      const preloadTag = /<link rel="preload" href="[^"]*config\.json"[^>]*>\n/
+      if (!preloadTag.test(html.source)) this.error('route-chunk-preload: the config.json preload is not in index.html')
+      html.source = html.source.replace(preloadTag, (tag) => `${tag}    <script type="module" async crossorigin src="${config.base + boot.fileName}"></script>\n`)
     },
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), tailwindcss(), contentSecurityPolicy(), routeChunkPreload()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // React Router's package exports only its development build (dev warnings on); a build takes its
+      // production build (the same code with the warnings off), the dev server and the tests keep the warnings.
+      ...(command === 'build'
+        ? [{ find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) }]
+        : []),
+    ],
   },
   build: {
     target: 'es2022',
@@ -121,4 +145,4 @@ export default defineConfig({
     restoreMocks: true,
     testTimeout: 15000,
   },
-})
+}))

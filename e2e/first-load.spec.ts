@@ -70,6 +70,9 @@ test('/jobs: the job list goes out first, rows show while profile, names and cou
   await expect(firstRow).toBeVisible()
   // Everything else is still held: no profile yet, no counts.
   expect(order[0], `requests in order: ${order.join(' , ')}`).toMatch(/^\/mock\/supervisor\/demo\/job\?sort\[_id\]=-1&limit=100$/)
+  // Sent by the boot script before the app had loaded, and taken by the app: one request, not two.
+  expect(order.filter((u) => u === order[0])).toHaveLength(1)
+  expect(await page.evaluate(() => performance.getEntriesByName('theeye:first-request-sent-early').length)).toBe(1)
   // Asked for and waiting — or queued in the browser behind the six held requests that fill its per-origin
   // HTTP/1.1 connection limit (task names, hosts, counts, runaway figures all start at once).
   await expect.poll(() => order.some((u) => u.includes('/api/session/profile')) || held.length >= 6).toBe(true)
@@ -96,6 +99,8 @@ test('/jobs/:id: the job document goes out first and its heading shows while eve
   await page.goto(`/jobs/${id}`)
   await expect(page.getByRole('heading', { level: 1, name: String(job!.name), exact: true })).toBeVisible()
   expect(order[0], `requests in order: ${order.join(' , ')}`).toBe(`/mock/supervisor/demo/job/${id}`)
+  expect(order.filter((u) => u === order[0])).toHaveLength(1)
+  expect(await page.evaluate(() => performance.getEntriesByName('theeye:first-request-sent-early').length)).toBe(1)
   release()
   await expect(page.getByRole('link', { name: /^Approvals \(6\)$/ })).toBeVisible()
 })

@@ -1,3 +1,5 @@
+// First: reads config.json and sends the page's first data request before the rest has loaded.
+import { takeConfigResponse } from './boot'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { configureApi } from './api/client'
@@ -47,8 +49,18 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 async function start() {
   const root = document.getElementById('root')!
-  // index.html preloads config.json (as="fetch" crossorigin): this request picks up that response.
-  const result = await loadConfig(import.meta.env.BASE_URL, { dev: import.meta.env.DEV })
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '')
+  const path = window.location.pathname.startsWith(base) ? window.location.pathname.slice(base.length) || '/' : window.location.pathname
+  // The code of the page and of its first request, evaluated while config.json is read (index.html
+  // preloads their chunks). Neither sends anything by itself.
+  const prefetchModule = import('./app/route-prefetch')
+  const page = preloadRoute(path).catch(() => undefined)
+  prefetchModule.catch(() => undefined)
+  // index.html preloads config.json (as="fetch" crossorigin); boot.ts's request picked up that response.
+  const result = await loadConfig(import.meta.env.BASE_URL, {
+    dev: import.meta.env.DEV,
+    fetch: (input, init) => takeConfigResponse() ?? fetch(input, init),
+  })
   if (!result.ok) {
     // Never a silent switch to the mock backend: say what is wrong and how to fix it.
     console.error(`TheEye Jobs: ${result.problem.summary}`, result.problem.details)
@@ -78,14 +90,12 @@ async function start() {
   // names and counts go out after it, when the components that need them mount.
   const queryClient = createQueryClient()
   const session = initialSession(config)
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '')
-  const path = window.location.pathname.startsWith(base) ? window.location.pathname.slice(base.length) || '/' : window.location.pathname
   // Resolves once the request is sent, with a promise of its answer (wrapped: a then() would flatten it).
   let firstRequest: Promise<{ answered: Promise<void> | null }> = Promise.resolve({ answered: null })
   if (session) {
     const bases = apiBaseUrls(config, session.supervisorUrl)
     configureApi({ ...bases, customer: session.customer, token: session.token, timeoutMs: config.requestTimeoutMs })
-    firstRequest = import('./app/route-prefetch')
+    firstRequest = prefetchModule
       .then(({ prefetchRouteData }) => {
         const answered = prefetchRouteData(queryClient, path, window.location.search)
         performance.mark('theeye:first-request-sent')
@@ -93,10 +103,6 @@ async function start() {
       })
       .catch(() => ({ answered: null }))
   }
-  // The page's module graph shares modules with the prefetch's: importing it only once the request is
-  // out keeps the (small) prefetch graph from waiting on the (bigger) page graph. Its chunks are
-  // downloading already (modulepreload). A chunk that fails to load is reported by the route's boundary.
-  const page = firstRequest.then(() => preloadRoute(path)).catch(() => undefined)
   if (!import.meta.env.DEV) {
     // Render once the page's module is in: the page then shows in the first commit (no fallback first),
     // and React's render (one long task) does not hold the first request back. The rows cannot show

@@ -1,4 +1,5 @@
 import type { ZodMiniType } from 'zod/mini'
+import { takeEarlyRequest } from './early-request'
 import { ApiError, errorFromResponse } from './errors'
 import { observeDateHeader, observeServerTimes, serverTimesIn } from './server-clock'
 
@@ -164,12 +165,15 @@ export async function request<T = undefined>(opts: RequestOptions<T>): Promise<T
     if (opts.signal.aborted) controller.abort()
     else opts.signal.addEventListener('abort', onCallerAbort, { once: true })
   }
+  // The page's first request may already be on its way (src/boot.ts): the same GET, sent earlier.
+  const early = method === 'GET' && body === undefined && headers.Authorization && !controller.signal.aborted ? takeEarlyRequest(url, headers.Authorization) : null
+  if (early) controller.signal.addEventListener('abort', early.abort, { once: true })
 
   let response: Response
   let text: string
   const startedAt = Date.now()
   try {
-    response = await fetch(url, { method, headers, body, signal: controller.signal, credentials: 'omit', cache: 'no-store' })
+    response = await (early?.response ?? fetch(url, { method, headers, body, signal: controller.signal, credentials: 'omit', cache: 'no-store' }))
     // The body can hang too: read it under the same timer.
     text = await response.text()
   } catch {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
-import { currentCustomer, request, serverNow, type Call, type QueryValue } from './client'
+import { currentCustomer, request, type Call } from './client'
 import { ApiError } from './errors'
+import { jobListQueryParams, type JobListQuery } from './job-list-query'
 import { jobListSchema, jobSchema, lifecycleSchema, type Job, type JobList, type JobResult } from './schemas/job'
 import { parseTask, type Task } from './schemas/task'
 import { fromParser, isRecord } from './schemas/tolerant'
@@ -13,45 +14,7 @@ import { fromParser, isRecord } from './schemas/tolerant'
 
 /* ---------------- reads ---------------- */
 
-export interface JobListQuery {
-  taskIds?: string[]
-  states?: string[]
-  lifecycles?: string[]
-  types?: string[]
-  /** ISO dates, inclusive range on creation_date */
-  from?: string
-  to?: string
-  /**
-   * A rolling window on creation_date: jobs created in the last `sinceMs`, counted from the
-   * (server-corrected) time each request is sent. Wins over `from`.
-   */
-  sinceMs?: number
-  /** Cursor: only jobs with an `_id` lower than this (older). */
-  before?: string
-  /** Page size; the server returns everything when absent, so we always send one. */
-  limit?: number
-}
-
-function inOrEq(values: string[] | undefined): QueryValue {
-  if (!values?.length) return undefined
-  return values.length === 1 ? values[0] : { $in: values }
-}
-
-export const DEFAULT_PAGE_SIZE = 100
-
-/** The `where`/`sort`/`limit` query of `GET /:customer/job` for a filter. Never `include`. */
-export function jobListQueryParams(q: JobListQuery): Record<string, QueryValue> {
-  const where: Record<string, QueryValue> = {
-    task_id: inOrEq(q.taskIds),
-    state: inOrEq(q.states),
-    lifecycle: inOrEq(q.lifecycles),
-    _type: inOrEq(q.types),
-  }
-  const from = q.sinceMs ? new Date(serverNow() - q.sinceMs).toISOString() : q.from
-  if (from || q.to) where.creation_date = { $gte: from, $lte: q.to }
-  if (q.before) where._id = { $lt: q.before }
-  return { where, sort: { _id: -1 }, limit: q.limit ?? DEFAULT_PAGE_SIZE }
-}
+export { DEFAULT_PAGE_SIZE, jobListQueryParams, type JobListQuery } from './job-list-query'
 
 export function listJobs(q: JobListQuery, { signal }: Call = {}): Promise<JobList> {
   return request({ path: [currentCustomer(), 'job'], query: jobListQueryParams(q), signal, schema: jobListSchema })

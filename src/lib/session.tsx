@@ -6,27 +6,13 @@ import { setNowSource } from '@/components/ui/time'
 import type { AppConfig } from '@/api/config'
 import { getProfile, switchOrganization, type Profile } from '@/api/session'
 import { clearAllDrafts } from './drafts'
-import { clearStoredSession, readStoredSession, writeStoredSession, type StoredSession } from './token-store'
+import { apiBaseUrls, initialSession, markSignedOut } from './initial-session'
+import { clearStoredSession, writeStoredSession, type StoredSession } from './token-store'
+
+export { apiBaseUrls, initialSession } from './initial-session'
 
 // Every clock on screen (elapsed times, waits, runaway limits) runs on the server's time.
 setNowSource(serverNow)
-
-const SIGNED_OUT = 'theeye.signedOut'
-function signedOutInThisTab(): boolean {
-  try {
-    return sessionStorage.getItem(SIGNED_OUT) === '1'
-  } catch {
-    return false
-  }
-}
-function markSignedOut(value: boolean) {
-  try {
-    if (value) sessionStorage.setItem(SIGNED_OUT, '1')
-    else sessionStorage.removeItem(SIGNED_OUT)
-  } catch {
-    /* storage unavailable */
-  }
-}
 
 /** Credentials the supervisor lets past admin checks (theeye-api.md §2.3: admin and above). */
 const ADMIN_CREDENTIALS: readonly string[] = ['admin', 'integration', 'owner', 'root']
@@ -59,30 +45,6 @@ export function useSession(): SessionValue {
   const value = use(SessionContext)
   if (!value) throw new Error('useSession must be used inside <SessionProvider>')
   return value
-}
-
-/** The initial session: a stored one, else a pre-set token from config (wallboards), else the mock's demo user. */
-export function initialSession(config: AppConfig): StoredSession | null {
-  const stored = readStoredSession()
-  // A stored session belongs to the backend it was made for: a mock session never reaches a real server.
-  if (stored && (config.mock ? stored.supervisorUrl === null : stored.supervisorUrl === config.supervisorUrl)) return stored
-  if (config.accessToken && (config.supervisorUrl || config.mock) && config.customer) {
-    return { token: config.accessToken, customer: config.customer, supervisorUrl: config.supervisorUrl, persist: 'memory' }
-  }
-  // On the built-in mock backend, start as the demo user so the dashboard shows data at once,
-  // unless the user signed out in this tab.
-  if (config.mock && !signedOutInThisTab()) {
-    return { token: config.accessToken ?? 'demo-token', customer: config.customer ?? 'demo', supervisorUrl: null, persist: 'memory' }
-  }
-  return null
-}
-
-export function apiBaseUrls(config: AppConfig, supervisorUrl: string | null): { supervisorUrl: string; gatewayUrl?: string } {
-  if (config.mock) {
-    const origin = typeof window !== 'undefined' ? window.location.origin : 'http://localhost'
-    return { supervisorUrl: `${origin}/mock/supervisor`, gatewayUrl: `${origin}/mock/gateway` }
-  }
-  return { supervisorUrl: supervisorUrl ?? config.supervisorUrl ?? '', gatewayUrl: config.gatewayUrl ?? undefined }
 }
 
 export function SessionProvider({ config, children, initial }: { config: AppConfig; children: ReactNode; initial?: StoredSession | null }) {

@@ -61,6 +61,12 @@ export interface ColumnFit {
  * desktop). Drops chosen optional columns from the end of COLUMNS until the Name column keeps
  * MIN_NAME_WIDTH.
  */
+/** Two fits that show the same columns the same way. */
+export function sameFit(a: ColumnFit, b: ColumnFit): boolean {
+  const keys = (cs: readonly { key: string }[]) => cs.map((c) => c.key).join(',')
+  return a.compact === b.compact && keys(a.shown) === keys(b.shown) && a.noRoom.join(',') === b.noRoom.join(',')
+}
+
 export function fitColumns(width: number, choice: ColumnChoice): ColumnFit {
   const w = width > 0 ? width : 1200
   if (w < COMPACT_BELOW) return { compact: true, shown: COLUMNS.filter((c) => c.key === 'status' || c.key === 'name'), noRoom: [] }

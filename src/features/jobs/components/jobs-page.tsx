@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { useLocation } from 'react-router'
 import { isFinished } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
@@ -7,7 +7,7 @@ import { useNow } from '@/components/ui/time'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { isAdminCredential, useSession } from '@/lib/session'
 import { QueryWait } from '@/lib/query-wait'
-import { fitColumns, type ColumnChoice } from '../columns'
+import { fitColumns, sameFit, type ColumnChoice } from '../columns'
 import { filterSummary } from '../filter-summary'
 import { mergeLoaded, searchJobs, sortJobs, stateCounts, taskInsight, taskNameIndex } from '../job-list-model'
 import { ALL_PAGE_SIZE, HEAD_PAGE_SIZE, jobPagesKeys, jobsListQueries, liveHeadOptions, MORE_PAGE_SIZE, setNextPageSize } from '../queries'
@@ -132,9 +132,11 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
 
   /* ---- columns that fit ---- */
   const scrollRef = useRef<HTMLDivElement>(null)
-  const width = useElementWidth(scrollRef)
   const [columnChoice, setColumnChoice] = useState(readColumnChoice)
-  const fit = useMemo(() => fitColumns(width, columnChoice), [width, columnChoice])
+  // The columns that fit the table's width; measuring it right after the first render (which assumed a
+  // width) renders nothing again when the assumed columns are the ones that fit.
+  const fitTo = useCallback((width: number) => fitColumns(width, columnChoice), [columnChoice])
+  const fit = useElementWidth(scrollRef, fitTo, sameFit)
   const chooseColumns = (choice: ColumnChoice) => {
     setColumnChoice(choice)
     localStorage.setItem(COLUMNS_KEY, JSON.stringify(choice))

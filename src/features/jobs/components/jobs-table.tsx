@@ -1,5 +1,5 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
-import { type ReactNode, useEffect } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import type { Job } from '@/api/schemas/job'
 import { isFinished, isRunning } from '@/api/schemas/job'
 import { cn } from '@/components/ui/cn'
@@ -17,6 +17,23 @@ export const ROW_HEIGHT = 40
 export const COMPACT_ROW_HEIGHT = 58
 const HEADER_HEIGHT = 36
 const NO_LAYOUT_RECT = { width: 1200, height: 800 }
+/** The table's height before it is measured: its max-height (100dvh - 13.5rem, at least 16rem). */
+function initialRect() {
+  const h = typeof window !== 'undefined' ? window.innerHeight : 0
+  // Without layout (jsdom, a hidden container) the height reads 0: render a screenful anyway.
+  return h > 0 ? { width: NO_LAYOUT_RECT.width, height: Math.max(256, h - 216) } : NO_LAYOUT_RECT
+}
+/** Runs `fn` once the browser has painted the current frame; returns a cancel function. */
+function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn)
+  })
+  return () => {
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
+  }
+}
 
 export interface JobsTableProps {
   jobs: Job[]
@@ -58,15 +75,18 @@ export function JobsTable(props: JobsTableProps) {
   const anyRunning = jobs.some((j) => isRunning(j.lifecycle))
   const now = useNow(1000, anyRunning)
 
+  // The first render shows the rows that fit (the container's height as its CSS will make it); the
+  // rows just out of view for smooth scrolling come in the render after the first paint.
+  const [firstPaint, setFirstPaint] = useState(true)
+  useEffect(() => afterNextPaint(() => setFirstPaint(false)), [])
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to be used this way
   const virtualizer = useVirtualizer({
     count: jobs.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan: firstPaint ? 1 : 10,
     getItemKey: (i) => jobs[i]?.id ?? i,
-    // Without layout (jsdom, a hidden container) the height reads 0: render a screenful anyway.
-    initialRect: NO_LAYOUT_RECT,
+    initialRect: initialRect(),
     observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : NO_LAYOUT_RECT)),
   })
   const measure = virtualizer.measure
