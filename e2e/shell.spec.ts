@@ -47,8 +47,13 @@ test.describe('app shell on the mock backend', () => {
   test('a 401 from the server leads to the sign-in page with the reason', async ({ page }) => {
     await page.goto('/jobs?scenario=default')
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible()
-    // The session is revoked on the server side: the next request (a live refresh) meets a 401.
-    await page.evaluate(() => window.__mockDb!.failNext(() => true, { status: 401, body: 'Unauthorized' }, 50))
+    // The session is revoked on the server side: the next request meets a 401. While push is live the
+    // lists re-sync only every 60 s, so the push connection drops for a moment: the re-read after it
+    // reconnects is that next request, whenever the socket went live.
+    await page.evaluate(() => {
+      window.__mockDb!.failNext(() => true, { status: 401, body: 'Unauthorized' }, 50)
+      ;(window as unknown as { __mockSocket: { drop(ms: number): void } }).__mockSocket.drop(300)
+    })
     await expect(page).toHaveURL(/\/sign-in/)
     await expect(page.getByRole('status').filter({ hasText: /sign in again/i })).toBeVisible()
   })

@@ -10,16 +10,12 @@ import {
   USER_IDS,
   type MockDb,
 } from './db'
-import { useMockWorld } from './node'
-import { SUPERVISOR_URL as S, supervisorApi as api } from '@/testing/supervisor-api'
+import { freshWorld, SUPERVISOR_URL as S, supervisorApi as api, WORLD_NOW as NOW } from '@/testing/supervisor-api'
 import { TASK_SECRETS } from './scenarios'
-
-const NOW = Date.parse('2025-03-13T12:00:00.000Z')
 
 let db: MockDb
 beforeEach(() => {
-  db = useMockWorld('default', { now: NOW })
-  db.setNow(NOW + 1000)
+  db = freshWorld()
 })
 
 describe('auth', () => {

@@ -94,6 +94,14 @@ const FAULT_SERIAL = 0xc00000
 const HOSTILE_SERIAL = 0xd00000
 const SPECIAL_SERIAL = 0xe00000
 
+/**
+ * Ids of well-known jobs from their ages: the n-th entry (from 1) gets serial `serial + n` and a
+ * time `ages[key]` seconds before the world's `now`.
+ */
+function idsByAge<T extends Record<string, number>>(serial: number, ages: T): { readonly [K in keyof T]: string } {
+  return Object.fromEntries(Object.entries(ages).map(([key, age], i) => [key, objectId(-age, serial + i + 1)])) as { readonly [K in keyof T]: string }
+}
+
 /** Creation offsets (seconds before `now`) of the well-known jobs; used by scenarios.ts to build them. */
 export const RUNAWAY_AGES = {
   /** Backup DB, timeout 600000 (10 min), assigned 45 min ago */
@@ -104,114 +112,108 @@ export const RUNAWAY_AGES = {
   queuedTooLong: 2 * 60 * 60,
 } as const
 
-export const RUNAWAY_JOB_ID_MAP = {
-  pastTimeout: objectId(-RUNAWAY_AGES.pastTimeout, RUNAWAY_SERIAL + 1),
-  pastMedian: objectId(-RUNAWAY_AGES.pastMedian, RUNAWAY_SERIAL + 2),
-  queuedTooLong: objectId(-RUNAWAY_AGES.queuedTooLong, RUNAWAY_SERIAL + 3),
-} as const
+export const RUNAWAY_JOB_ID_MAP = idsByAge(RUNAWAY_SERIAL, RUNAWAY_AGES)
 
-export const RUNAWAY_JOB_IDS: readonly string[] = [
-  RUNAWAY_JOB_ID_MAP.pastTimeout,
-  RUNAWAY_JOB_ID_MAP.pastMedian,
-  RUNAWAY_JOB_ID_MAP.queuedTooLong,
-]
+export const RUNAWAY_JOB_IDS: readonly string[] = Object.values(RUNAWAY_JOB_ID_MAP)
 
 /** Ages (seconds) of the approvals; index i -> APPROVAL_JOB_IDS[i]. */
 export const APPROVAL_AGES = [3 * 60, 25 * 60, 2 * 3600, 5 * 3600, 26 * 3600, 40 * 60] as const
 
 /** Onhold ApprovalJobs whose approvers include jane (the demo user). */
-export const APPROVAL_JOB_IDS = {
-  deployDefaultLabels: objectId(-APPROVAL_AGES[0], APPROVAL_SERIAL + 1),
-  refundShipIt: objectId(-APPROVAL_AGES[1], APPROVAL_SERIAL + 2),
-  refundLarge: objectId(-APPROVAL_AGES[2], APPROVAL_SERIAL + 3),
-  deployHotfix: objectId(-APPROVAL_AGES[3], APPROVAL_SERIAL + 4),
-  refundOld: objectId(-APPROVAL_AGES[4], APPROVAL_SERIAL + 5),
+export const APPROVAL_JOB_IDS = idsByAge(APPROVAL_SERIAL, {
+  deployDefaultLabels: APPROVAL_AGES[0],
+  refundShipIt: APPROVAL_AGES[1],
+  refundLarge: APPROVAL_AGES[2],
+  deployHotfix: APPROVAL_AGES[3],
+  refundOld: APPROVAL_AGES[4],
   /** the ApprovalJob inside the running WorkflowJob "Release pipeline" */
-  workflowStep: objectId(-APPROVAL_AGES[5], APPROVAL_SERIAL + 6),
-} as const
+  workflowStep: APPROVAL_AGES[5],
+})
 
 export const APPROVAL_JOB_IDS_FOR_DEMO_USER: readonly string[] = Object.values(APPROVAL_JOB_IDS)
 
 /** Onhold ApprovalJob whose approvers do NOT include jane (only bob). */
 export const FOREIGN_APPROVAL_JOB_ID = objectId(-50 * 60, APPROVAL_SERIAL + 20)
 
-export const SPECIAL_JOB_IDS = {
+export const SPECIAL_JOB_IDS = idsByAge(SPECIAL_SERIAL, {
   /** the WorkflowJob "Release pipeline", lifecycle started */
-  workflowJob: objectId(-42 * 60, SPECIAL_SERIAL + 1),
+  workflowJob: 42 * 60,
   /** child 0 of the workflow: Deploy web, finished */
-  workflowDeploy: objectId(-41 * 60, SPECIAL_SERIAL + 2),
+  workflowDeploy: 41 * 60,
   /** "Collect ticket data" DummyJobs onhold waiting for input */
-  inputDummy: objectId(-15 * 60, SPECIAL_SERIAL + 3),
-  inputDummy2: objectId(-3 * 3600, SPECIAL_SERIAL + 4),
+  inputDummy: 15 * 60,
+  inputDummy2: 3 * 3600,
   /** "Cleanup tmp" ScriptJob onhold waiting for input */
-  inputScript: objectId(-30 * 60, SPECIAL_SERIAL + 5),
+  inputScript: 30 * 60,
   /** assigned jobs well within their normal time */
-  assignedBackup: objectId(-8, SPECIAL_SERIAL + 6),
-  assignedReport: objectId(-5, SPECIAL_SERIAL + 7),
+  assignedBackup: 8,
+  assignedReport: 5,
   /** ready jobs queued a few seconds */
-  readyCleanup: objectId(-4, SPECIAL_SERIAL + 8),
-  readyScraper: objectId(-2, SPECIAL_SERIAL + 9),
-  syncing: objectId(-90, SPECIAL_SERIAL + 10),
-  locked: objectId(-300, SPECIAL_SERIAL + 11),
+  readyCleanup: 4,
+  readyScraper: 2,
+  syncing: 90,
+  locked: 300,
   /** an approval already decided: approve/reject answer 409 */
-  decidedApproval: objectId(-6 * 3600, SPECIAL_SERIAL + 12),
+  decidedApproval: 6 * 3600,
   /** a finished Backup DB run (restart target) */
-  finishedBackup: objectId(-4 * 3600, SPECIAL_SERIAL + 13),
+  finishedBackup: 4 * 3600,
   /** finished Deploy web run whose task has a masked argument */
-  finishedDeploy: objectId(-7 * 3600, SPECIAL_SERIAL + 14),
-} as const
+  finishedDeploy: 7 * 3600,
+})
 
-export const FAULT_JOB_IDS = {
+export const FAULT_JOB_IDS = idsByAge(FAULT_SERIAL, {
   /** GET -> 401 "Unauthorized" */
-  unauthorized: objectId(-60, FAULT_SERIAL + 1),
+  unauthorized: 60,
   /** GET -> 401 {stack,message:"authentication failed",name,body,statusCode:401} */
-  authFailed: objectId(-61, FAULT_SERIAL + 2),
+  authFailed: 61,
   /** GET -> 409 {stack,message:"Incorrect Organizations. Session conflict",statusCode:409} */
-  sessionConflict: objectId(-62, FAULT_SERIAL + 3),
+  sessionConflict: 62,
   /** GET -> 403 "forbidden" */
-  forbidden: objectId(-63, FAULT_SERIAL + 4),
+  forbidden: 63,
   /** GET -> 404 {statusCode:404,message:"job not found",errors:[]} */
-  notFoundObject: objectId(-64, FAULT_SERIAL + 5),
+  notFoundObject: 64,
   /** GET -> 404 {code:"ResourceNotFound",message:"... does not exist"} */
-  resourceNotFound: objectId(-65, FAULT_SERIAL + 6),
+  resourceNotFound: 65,
   /** GET -> 500 "Internal Server Error" */
-  serverError: objectId(-66, FAULT_SERIAL + 7),
+  serverError: 66,
   /** GET -> 502 text/html "<html>Bad gateway</html>" */
-  badGateway: objectId(-67, FAULT_SERIAL + 8),
+  badGateway: 67,
   /** GET never answers */
-  hang: objectId(-68, FAULT_SERIAL + 9),
+  hang: 68,
   /** GET -> network error (HttpResponse.error()) */
-  networkError: objectId(-69, FAULT_SERIAL + 10),
+  networkError: 69,
   /** PUT .../cancel -> 403 {statusCode:403,message:"Job is not cancellable"} (for every caller) */
-  cancelForbidden: objectId(-70, FAULT_SERIAL + 11),
-} as const
+  cancelForbidden: 70,
+})
 
 export const HOSTILE_JOB_IDS = {
-  xssName: objectId(-100, HOSTILE_SERIAL + 1),
-  scriptTagName: objectId(-101, HOSTILE_SERIAL + 2),
-  rtlName: objectId(-102, HOSTILE_SERIAL + 3),
-  longName: objectId(-103, HOSTILE_SERIAL + 4),
-  controlChars: objectId(-104, HOSTILE_SERIAL + 5),
-  missingName: objectId(-105, HOSTILE_SERIAL + 6),
-  zombieLifecycle: objectId(-106, HOSTILE_SERIAL + 7),
-  outputString: objectId(-107, HOSTILE_SERIAL + 8),
-  outputObject: objectId(-108, HOSTILE_SERIAL + 9),
-  outputNull: objectId(-109, HOSTILE_SERIAL + 10),
-  noResult: objectId(-110, HOSTILE_SERIAL + 11),
-  badDate: objectId(-111, HOSTILE_SERIAL + 12),
-  argsNotArray: objectId(-112, HOSTILE_SERIAL + 13),
-  numericName: objectId(-113, HOSTILE_SERIAL + 14),
-  hugeLog: objectId(-114, HOSTILE_SERIAL + 15),
-  hugeOutput: objectId(-115, HOSTILE_SERIAL + 16),
-  secrets: objectId(-116, HOSTILE_SERIAL + 17),
-  /** an output string holding a 6,000-deep JSON array */
-  deepOutput: objectId(-117, HOSTILE_SERIAL + 18),
-  /** 100,000 output items */
-  manyOutputs: objectId(-118, HOSTILE_SERIAL + 19),
-  /** 100,000 argument values */
-  manyArguments: objectId(-119, HOSTILE_SERIAL + 20),
-  /** zero-width and bidi marks in the name */
-  invisibleName: objectId(-120, HOSTILE_SERIAL + 21),
+  ...idsByAge(HOSTILE_SERIAL, {
+    xssName: 100,
+    scriptTagName: 101,
+    rtlName: 102,
+    longName: 103,
+    controlChars: 104,
+    missingName: 105,
+    zombieLifecycle: 106,
+    outputString: 107,
+    outputObject: 108,
+    outputNull: 109,
+    noResult: 110,
+    badDate: 111,
+    argsNotArray: 112,
+    numericName: 113,
+    hugeLog: 114,
+    hugeOutput: 115,
+    secrets: 116,
+    /** an output string holding a 6,000-deep JSON array */
+    deepOutput: 117,
+    /** 100,000 output items */
+    manyOutputs: 118,
+    /** 100,000 argument values */
+    manyArguments: 119,
+    /** zero-width and bidi marks in the name */
+    invisibleName: 120,
+  }),
   /** not an ObjectId: a path that, unencoded in a link, leads to the approvals inbox */
   craftedId: '../approvals?view=decided',
 } as const

@@ -6,7 +6,7 @@ import { getProfile, login } from '@/api/session'
 import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
 import { errorMessage } from '@/components/ui/error-panel'
-import { Field, Input } from '@/components/ui/field'
+import { InputField } from '@/components/ui/field'
 import { apiBaseUrls, useSession } from '@/lib/session'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { safeReturnPath } from '../return-path'
@@ -107,7 +107,7 @@ export function SignInRoute() {
           </p>
         )}
         <form className="mt-4 space-y-4" onSubmit={onSubmit} noValidate>
-          <Field
+          <InputField
             label="Supervisor URL"
             hint={
               config.mock
@@ -116,35 +116,21 @@ export function SignInRoute() {
                   ? 'Set by this deployment (config.json); the page may connect only to it.'
                   : 'The address of your TheEye supervisor API.'
             }
-          >
-            {(props) => (
-              <Input
-                {...props}
-                type="url"
-                name="supervisorUrl"
-                autoComplete="url"
-                value={supervisorUrl}
-                readOnly={config.mock || !!config.supervisorUrl}
-                onChange={(e) => setSupervisorUrl(e.target.value)}
-                placeholder="https://supervisor.example.com"
-              />
-            )}
-          </Field>
-          <Field label="Organization">
-            {(props) => <Input {...props} name="organization" autoComplete="organization" value={organization} onChange={(e) => setOrganization(e.target.value)} />}
-          </Field>
-          <Field label="Access token">
-            {(props) => <Input {...props} type="password" name="token" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />}
-          </Field>
+            type="url"
+            name="supervisorUrl"
+            autoComplete="url"
+            value={supervisorUrl}
+            readOnly={config.mock || !!config.supervisorUrl}
+            onChange={(e) => setSupervisorUrl(e.target.value)}
+            placeholder="https://supervisor.example.com"
+          />
+          <InputField label="Organization" name="organization" autoComplete="organization" value={organization} onChange={(e) => setOrganization(e.target.value)} />
+          <InputField label="Access token" type="password" name="token" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
           {hasGateway && (
             <fieldset className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-700">
               <legend className="px-1 text-sm text-slate-600 dark:text-slate-300">or with your account</legend>
-              <Field label="Username">
-                {(props) => <Input {...props} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />}
-              </Field>
-              <Field label="Password">
-                {(props) => <Input {...props} type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
-              </Field>
+              <InputField label="Username" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+              <InputField label="Password" type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
             </fieldset>
           )}
           <label className="flex items-center gap-2 text-sm">

@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import type { ArgumentOption, TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
-import { Field, Input, Select, Textarea } from '@/components/ui/field'
+import { Field, FieldNotes, Input, Select, Textarea } from '@/components/ui/field'
 import { isKnownType, isMasked, type FieldValue } from './argument-values'
 
 /** Files above this size are refused in the browser: the whole file travels inside the JSON body. */
@@ -74,17 +74,7 @@ export function ArgumentField({
             {def.label}
           </label>
         </div>
-        {def.help && (
-          <p id={helpId} className="mt-1 text-xs text-slate-600 dark:text-slate-300">
-            {def.help}
-          </p>
-        )}
-        {error && (
-          <p id={errorId} className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">
-            <span aria-hidden="true">⚠ </span>
-            {error}
-          </p>
-        )}
+        <FieldNotes hint={def.help} hintId={helpId} error={error} errorId={errorId} />
       </div>
     )
   }

@@ -69,6 +69,15 @@ export function Field({
         {required && <span className="sr-only"> (required)</span>}
       </label>
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': required ? true : undefined })}
+      <FieldNotes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  )
+}
+
+/** A control's hint and error lines, under it, with the ids its `aria-describedby` names (for controls laid out by hand, such as a checkbox before its label). */
+export function FieldNotes({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId: string; error?: ReactNode; errorId: string }) {
+  return (
+    <>
       {hint && (
         <p id={hintId} className="mt-1 text-xs text-slate-600 dark:text-slate-300">
           {hint}
@@ -80,7 +89,23 @@ export function Field({
           {error}
         </p>
       )}
-    </div>
+    </>
+  )
+}
+
+/** The common case of `Field`: a labelled text input (the other props go to the input). */
+export function InputField({
+  label,
+  hint,
+  error,
+  required,
+  className,
+  ...input
+}: Omit<ComponentProps<typeof Input>, 'id'> & { label: ReactNode; hint?: ReactNode; error?: ReactNode }) {
+  return (
+    <Field label={label} hint={hint} error={error} required={required} className={className}>
+      {(control) => <Input {...input} {...control} />}
+    </Field>
   )
 }
 

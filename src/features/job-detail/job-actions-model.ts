@@ -1,5 +1,5 @@
 import { CANCELABLE_LIFECYCLES, isFinished, type Job } from '@/api/schemas/job'
-import type { CancelResult } from '@/lib/job-queries'
+import type { CancelOutcome, CancelResult } from '@/lib/job-queries'
 import { plainText } from '@/lib/text'
 
 /**
@@ -47,19 +47,17 @@ export function shownSlots(live: readonly ActionSlot[], kept: readonly ActionSlo
   return ACTION_SLOTS.filter((s) => live.includes(s) || kept.includes(s))
 }
 
+/** What a cancel's read-back means, said on the job page (an `other` outcome names the lifecycle it found). */
+const CANCEL_MESSAGES: Record<Exclude<CancelOutcome, 'other'>, string> = {
+  canceled: 'Job canceled.',
+  terminated: 'Job terminated: it was already running, so it was stopped and its result will be ignored.',
+  unchanged: 'The server accepted the cancel but the job did not change — it may not be cancellable.',
+  gone: 'The cancel was sent, but the job could not be read back afterwards (it may have been removed).',
+}
+
 export function cancelMessage(result: CancelResult): string {
-  switch (result.outcome) {
-    case 'canceled':
-      return 'Job canceled.'
-    case 'terminated':
-      return 'Job terminated: it was already running, so it was stopped and its result will be ignored.'
-    case 'unchanged':
-      return 'The server accepted the cancel but the job did not change — it may not be cancellable.'
-    case 'gone':
-      return 'The cancel was sent, but the job could not be read back afterwards (it may have been removed).'
-    default:
-      return `The cancel was sent; the job is now ${result.after?.lifecycle ?? 'in an unknown lifecycle'}.`
-  }
+  if (result.outcome === 'other') return `The cancel was sent; the job is now ${result.after?.lifecycle ?? 'in an unknown lifecycle'}.`
+  return CANCEL_MESSAGES[result.outcome]
 }
 
 /** What a cancel will do to this job, for the confirmation. */

@@ -60,11 +60,14 @@ export const jobDetailQueries = {
     queryOptions({ queryKey: jobDetailKeys.task(taskId), queryFn: ({ signal }) => getTask(taskId, { signal }), staleTime: 5 * 60_000 }),
 }
 
-/** Submit the input a job on hold waits for. The answer is the full job: it becomes the detail at once. */
-export function useSubmitInput() {
+/**
+ * A change to one job with arguments whose answer is the full job: it becomes the detail at once,
+ * then the lists and the job's lifecycle are re-read.
+ */
+function useJobArgumentsUpdate(update: (id: string, args: unknown[]) => Promise<Job>) {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, args }: { id: string; args: unknown[] }) => submitJobInput(id, args),
+    mutationFn: ({ id, args }: { id: string; args: unknown[] }) => update(id, args),
     onSuccess: async (job, { id }) => {
       qc.setQueryData(jobKeys.detail(id), job)
       await invalidateJob(qc, id)
@@ -72,16 +75,14 @@ export function useSubmitInput() {
   })
 }
 
+/** Submit the input a job on hold waits for. */
+export function useSubmitInput() {
+  return useJobArgumentsUpdate(submitJobInput)
+}
+
 /** Restart a completed script/nodejs job with (possibly edited) arguments. */
 export function useRestartJob() {
-  const qc = useQueryClient()
-  return useMutation({
-    mutationFn: ({ id, args }: { id: string; args: unknown[] }) => restartJob(id, args),
-    onSuccess: async (job, { id }) => {
-      qc.setQueryData(jobKeys.detail(id), job)
-      await invalidateJob(qc, id)
-    },
-  })
+  return useJobArgumentsUpdate(restartJob)
 }
 
 /** The newest jobs of a task (to find what a create that got no answer may have made). */

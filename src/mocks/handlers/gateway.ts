@@ -42,6 +42,15 @@ function bearerRefused(ctx: Ctx): Response {
   return /^Bearer\s+\S/i.test(header) ? unauthorizedError('Strategy.verifySessionToken [as _verify] (/gateway/server/services/authentication/index.js:350:9)') : unauthorized()
 }
 
+/** A route for a signed-in session: the bearer's session and user, or the gateway's refusal. */
+function withSession(handle: (ctx: Ctx, session: Session, user: GatewayUser) => Response): (ctx: Ctx) => Response {
+  return (ctx) => {
+    const session = bearer(ctx)
+    const user = session ? ctx.db.getUser(session.userId) : undefined
+    return session && user ? handle(ctx, session, user) : bearerRefused(ctx)
+  }
+}
+
 function login(ctx: Ctx, identifier: string, password: string): Response {
   const user = ctx.db.userByLogin(identifier)
   if (!user || !user.password) return unauthorized()
@@ -102,20 +111,12 @@ export const gatewayRoutes: Route[] = [
   {
     method: 'GET',
     path: '/api/session/profile',
-    handle: (ctx) => {
-      const session = bearer(ctx)
-      const user = session ? ctx.db.getUser(session.userId) : undefined
-      if (!session || !user) return bearerRefused(ctx)
-      return send(200, profileOf(ctx, session, user))
-    },
+    handle: withSession((ctx, session, user) => send(200, profileOf(ctx, session, user))),
   },
   {
     method: 'PUT',
     path: '/api/session/customer/:customerId',
-    handle: (ctx) => {
-      const session = bearer(ctx)
-      const user = session ? ctx.db.getUser(session.userId) : undefined
-      if (!session || !user) return bearerRefused(ctx)
+    handle: withSession((ctx, _session, user) => {
       // An organization the user is not a member of, known or not: 403 ClientError "UserIsNoMember" (session.js:168).
       const noMember = () =>
         send(403, { stack: 'ClientError: Forbidden\n    at router.put.member.member (/gateway/server/router/session.js:168:15)', message: 'Forbidden', name: 'ClientError', code: 'UserIsNoMember', status: 403 })
@@ -124,6 +125,6 @@ export const gatewayRoutes: Route[] = [
       const token = ctx.db.issueToken(user.id, customer.name)
       if (!token) return noMember()
       return send(200, { access_token: token })
-    },
+    }),
   },
 ]

@@ -51,6 +51,11 @@ export function aclFilter(ctx: Ctx): (doc: WithAcl) => boolean {
   return (doc) => Array.isArray(doc.acl) && doc.acl.some((a) => typeof a === 'string' && mine.includes(a.toLowerCase()))
 }
 
+/** The documents the caller may see (a list route's ACL filter). */
+export function visibleTo<T extends WithAcl>(ctx: Ctx, docs: readonly T[]): T[] {
+  return docs.filter(aclFilter(ctx))
+}
+
 /**
  * ACL.ensureAllowed as the real (inverted) code behaves: allowed when the acl is non-empty and at least one of the
  * caller's permissions is missing from it. Otherwise the request hangs (unhandled rejection, no response).

@@ -237,12 +237,7 @@ export const jobRoutes: Route[] = [
     }, { byCustomer: true }),
   },
   // #11 POST /job
-  {
-    method: 'POST',
-    path: '/job',
-    auth: { credential: 'user', org: 'session' },
-    handle: (ctx) => createFromCtx(ctx, bodyField(ctx.body, 'task') ?? ctx.query.task),
-  },
+  createRoute('/job', 'session', taskInBody),
   // #12 POST /job/secret/:secret (no token)
   {
     method: 'POST',
@@ -253,7 +248,7 @@ export const jobRoutes: Route[] = [
       const customer = typeof name === 'string' ? ctx.db.customerByName(name) : undefined
       if (!customer) return send(404, 'organization not found')
       ctx.customer = customer
-      const task = loadTask(ctx, bodyField(ctx.body, 'task') ?? ctx.query.task)
+      const task = loadTask(ctx, taskInBody(ctx))
       if (task instanceof Response) return task
       const secret = ctx.params.secret ?? ''
       if (secret.length !== 64 || secret !== task.secret) return send(403, 'invalid secret')
@@ -261,12 +256,7 @@ export const jobRoutes: Route[] = [
     },
   },
   // #10 POST /:customer/job (path ignored: session org)
-  {
-    method: 'POST',
-    path: '/:customer/job',
-    auth: { credential: 'user', org: 'session' },
-    handle: (ctx) => createFromCtx(ctx, bodyField(ctx.body, 'task') ?? ctx.query.task),
-  },
+  createRoute('/:customer/job', 'session', taskInBody),
   // #1 GET /:customer/job
   {
     method: 'GET',
@@ -411,11 +401,10 @@ export const jobRoutes: Route[] = [
     path: '/:customer/task/:task/job',
     auth: { credential: 'admin', org: 'path' },
     handle: (ctx) => {
-      const id = ctx.params.task
-      if (!id || !/^[a-f0-9]{24}$/i.test(id)) return send(400, 'task id is invalid')
-      const task = ctx.db.getTask(id)
-      if (!task) return send(404, 'task not found')
+      const task = loadTask(ctx, ctx.params.task)
+      if (task instanceof Response) return task
       if (task.customer_id !== ctx.customer!.id) return send(403, 'forbidden')
+      const id = task.id
       const extra = ctx.query.lifecycle
       const lifecycles = new Set(COMPLETED)
       if (Array.isArray(extra)) for (const l of extra) if (typeof l === 'string') lifecycles.add(l)
@@ -424,19 +413,19 @@ export const jobRoutes: Route[] = [
     },
   },
   // #26 POST /:customer/task/:task/job, #27 POST /task/:task/job
-  {
-    method: 'POST',
-    path: '/:customer/task/:task/job',
-    auth: { credential: 'user', org: 'path' },
-    handle: (ctx) => createFromCtx(ctx, ctx.params.task),
-  },
-  {
-    method: 'POST',
-    path: '/task/:task/job',
-    auth: { credential: 'user', org: 'session' },
-    handle: (ctx) => createFromCtx(ctx, ctx.params.task),
-  },
+  createRoute('/:customer/task/:task/job', 'path', (ctx) => ctx.params.task),
+  createRoute('/task/:task/job', 'session', (ctx) => ctx.params.task),
 ]
+
+/** The task a create names in its body (or, failing that, its query string). */
+function taskInBody(ctx: Ctx): unknown {
+  return bodyField(ctx.body, 'task') ?? ctx.query.task
+}
+
+/** A create route (#10, #11, #26, #27): one handler, the task taken from the path, the body or the query. */
+function createRoute(path: string, org: 'path' | 'session', taskOf: (ctx: Ctx) => unknown): Route {
+  return { method: 'POST', path, auth: { credential: 'user', org }, handle: (ctx) => createFromCtx(ctx, taskOf(ctx)) }
+}
 
 async function createFromCtx(ctx: Ctx, taskId: unknown): Promise<Response> {
   const task = loadTask(ctx, taskId)

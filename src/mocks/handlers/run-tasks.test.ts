@@ -1,16 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests poke at raw JSON answered by the mock server */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { TASK_IDS, type MockDb } from '../db'
-import { useMockWorld } from '../node'
-import { supervisorApi as api } from '@/testing/supervisor-api'
+import { freshWorld, supervisorApi as api } from '@/testing/supervisor-api'
 import { RUN_TASK_IDS } from '../worlds/run-tasks'
-
-const NOW = Date.parse('2025-03-13T12:00:00.000Z')
 
 let db: MockDb
 beforeEach(() => {
-  db = useMockWorld('default', { now: NOW })
-  db.setNow(NOW + 1000)
+  db = freshWorld()
 })
 
 describe('POST /:customer/task/:task/job', () => {

@@ -5,7 +5,7 @@ import { serialiseTask } from '../seed/tasks'
 import { compileSort, parseLimit } from '../query'
 import type { JobDoc, TaskDoc } from '../types'
 import { send, type Ctx, type Route } from './http'
-import { aclFilter, callerUser, listItem, OBJECT_ID, withJob, publish } from './job-ops'
+import { aclFilter, callerUser, listItem, loadTask, publish, visibleTo, withJob } from './job-ops'
 
 /**
  * A task as the task GETs answer it: the serialised task plus what the real serializer adds
@@ -32,21 +32,15 @@ export const taskRoutes: Route[] = [
     method: 'GET',
     path: '/:customer/task',
     auth: { credential: 'viewer', org: 'path' },
-    handle: (ctx) => {
-      const acl = aclFilter(ctx)
-      return send(200, ctx.db.tasksOf(ctx.customer!.id).filter(acl).map((t) => taskAnswer(ctx, t)))
-    },
+    handle: (ctx) => send(200, visibleTo(ctx, ctx.db.tasksOf(ctx.customer!.id)).map((t) => taskAnswer(ctx, t))),
   },
   {
     method: 'GET',
     path: '/:customer/task/:task',
     auth: { credential: 'viewer', org: 'path' },
     handle: (ctx) => {
-      const id = ctx.params.task ?? ''
-      if (!OBJECT_ID.test(id)) return send(400, 'task id is invalid')
-      const task = ctx.db.getTask(id)
-      if (!task) return send(404, 'task not found')
-      return send(200, taskAnswer(ctx, task))
+      const task = loadTask(ctx, ctx.params.task)
+      return task instanceof Response ? task : send(200, taskAnswer(ctx, task))
     },
   },
   // GET /:customer/host: [{id, hostname, ...}]

@@ -3,16 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { MockDb } from '../db'
 import { agentTick } from '../agent'
 import { createRng } from '../seed/random'
-import { useMockWorld } from '../node'
-import { supervisorApi as api } from '@/testing/supervisor-api'
+import { freshWorld, supervisorApi as api } from '@/testing/supervisor-api'
 import { WF_IDS, WF_RUN_IDS, WF_TASK_IDS } from '../worlds/workflows'
-
-const NOW = Date.parse('2025-03-13T12:00:00.000Z')
 
 let db: MockDb
 beforeEach(() => {
-  db = useMockWorld('default', { now: NOW })
-  db.setNow(NOW + 1000)
+  db = freshWorld()
 })
 
 describe('workflow routes as the real supervisor serves them', () => {

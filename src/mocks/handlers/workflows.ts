@@ -3,12 +3,21 @@
 // with no org filter, and `GET /workflows/:id/graph` always answers 400 "workflow is required".
 
 import { startWorkflowRun, workflowDoc, workflowDocs, type WorkflowDoc } from '../workflow-engine'
-import { hang, send, type Route } from './http'
-import { aclFilter, callerUser, dynamicArgs, ensureAllowed, OBJECT_ID, publish } from './job-ops'
+import { hang, send, type Ctx, type Route } from './http'
+import { callerUser, dynamicArgs, ensureAllowed, OBJECT_ID, publish, visibleTo } from './job-ops'
 
 function serialise(doc: WorkflowDoc): Record<string, unknown> {
   const { secret: _secret, ...rest } = doc
   return rest
+}
+
+/** `:workflow` as the real routes resolve it: 400 for a malformed id, 404 when unknown (or, `byCustomer`, another org's). */
+function loadWorkflow(ctx: Ctx, { byCustomer = false } = {}): WorkflowDoc | Response {
+  const id = ctx.params.workflow ?? ''
+  if (!OBJECT_ID.test(id)) return send(400, 'workflow id is invalid')
+  const doc = workflowDoc(ctx.db, id)
+  if (!doc || (byCustomer && doc.customer_id !== ctx.customer!.id)) return send(404, 'workflow not found')
+  return doc
 }
 
 export const workflowRoutes: Route[] = [
@@ -16,20 +25,15 @@ export const workflowRoutes: Route[] = [
     method: 'GET',
     path: '/workflows',
     auth: { credential: 'viewer', org: 'session' },
-    handle: (ctx) => {
-      const acl = aclFilter(ctx)
-      return send(200, workflowDocs(ctx.db).filter((w) => w.customer_id === ctx.customer!.id && acl(w)).map(serialise))
-    },
+    handle: (ctx) => send(200, visibleTo(ctx, workflowDocs(ctx.db).filter((w) => w.customer_id === ctx.customer!.id)).map(serialise)),
   },
   {
     method: 'GET',
     path: '/workflows/:workflow',
     auth: { credential: 'viewer', org: 'session' },
     handle: (ctx) => {
-      const id = ctx.params.workflow ?? ''
-      if (!OBJECT_ID.test(id)) return send(400, 'workflow id is invalid')
-      const doc = workflowDoc(ctx.db, id)
-      if (!doc) return send(404, 'workflow not found')
+      const doc = loadWorkflow(ctx)
+      if (doc instanceof Response) return doc
       if (!ensureAllowed(ctx, doc)) return hang()
       return send(200, serialise(doc))
     },
@@ -52,10 +56,8 @@ export const workflowRoutes: Route[] = [
     path: '/workflows/:workflow/job',
     auth: { credential: 'user', org: 'session' },
     handle: (ctx) => {
-      const id = ctx.params.workflow ?? ''
-      if (!OBJECT_ID.test(id)) return send(400, 'workflow id is invalid')
-      const doc = workflowDoc(ctx.db, id)
-      if (!doc || doc.customer_id !== ctx.customer!.id) return send(404, 'workflow not found')
+      const doc = loadWorkflow(ctx, { byCustomer: true })
+      if (doc instanceof Response) return doc
       const start = ctx.db.getTask(doc.start_task_id)
       if (!start) return send(400, { statusCode: 400, message: 'workflow start task not found' })
       const body = ctx.body && typeof ctx.body === 'object' ? (ctx.body as Record<string, unknown>) : {}

@@ -132,6 +132,21 @@ export function publishedTask(task: unknown): unknown {
   }
 }
 
+/**
+ * A select argument at `order` (its id is order + 1, as in every seeded task). An option is
+ * `[id, label]`, or one string when both are the same.
+ */
+export function selectArg(order: number, label: string, options: Array<string | [string, string]>): TaskArgument {
+  return {
+    id: order + 1,
+    order,
+    type: 'select',
+    label,
+    required: true,
+    options: options.map((o) => (typeof o === 'string' ? { id: o, label: o } : { id: o[0], label: o[1] })),
+  }
+}
+
 export function scriptFile(id: string, filename: string, rng: Rng): Record<string, unknown> {
   const ext = filename.split('.').pop() ?? 'sh'
   return {

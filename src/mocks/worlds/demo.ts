@@ -73,30 +73,16 @@ export function specialJobs(world: World): JobDoc[] {
   jobs.push(a1, a2, q1, q2, s1, l1)
 
   // --- input waiting ---
-  const d1 = buildJob({ ...jane, user: null }, task(TASK_IDS.collectTicket), {
-    id: SPECIAL_JOB_IDS.inputDummy,
-    createdAt: at(15 * 60),
-    args: [],
-    lifecycle: 'onhold',
-    origin: 'secret',
-  })
-  d1.user_inputs = true
-  const d2 = buildJob(jane, task(TASK_IDS.collectTicket), {
-    id: SPECIAL_JOB_IDS.inputDummy2,
-    createdAt: at(3 * 3600),
-    args: [],
-    lifecycle: 'onhold',
-    origin: 'scheduler',
-  })
-  d2.user_inputs = true
-  const i1 = buildJob(jane, task(TASK_IDS.cleanupTmp), {
-    id: SPECIAL_JOB_IDS.inputScript,
-    createdAt: at(30 * 60),
-    args: [''],
-    lifecycle: 'onhold',
-  })
-  i1.user_inputs = true
-  jobs.push(d1, d2, i1)
+  const waitingForInput = (id: string, taskId: string, ageSec: number, args: unknown[], { ctx = jane, origin }: { ctx?: JobContext; origin?: string } = {}) => {
+    const job = buildJob(ctx, task(taskId), { id, createdAt: at(ageSec), args, lifecycle: 'onhold', origin })
+    job.user_inputs = true
+    return job
+  }
+  jobs.push(
+    waitingForInput(SPECIAL_JOB_IDS.inputDummy, TASK_IDS.collectTicket, 15 * 60, [], { ctx: { ...jane, user: null }, origin: 'secret' }),
+    waitingForInput(SPECIAL_JOB_IDS.inputDummy2, TASK_IDS.collectTicket, 3 * 3600, [], { origin: 'scheduler' }),
+    waitingForInput(SPECIAL_JOB_IDS.inputScript, TASK_IDS.cleanupTmp, 30 * 60, ['']),
+  )
 
   // --- approvals waiting on jane ---
   const approval = (id: string, taskId: string, ageSec: number, args: unknown[], ctx = jane) =>

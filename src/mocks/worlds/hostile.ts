@@ -81,76 +81,63 @@ export function hostileJobs(world: World): JobDoc[] {
     return job
   }
   const H = HOSTILE_JOB_IDS
-  const jobs: JobDoc[] = []
-
-  const xss = base(H.xssName, 100, `Backup ${XSS_PAYLOADS.img}`)
-  xss.output = [XSS_PAYLOADS.img, JSON.stringify({ html: XSS_PAYLOADS.script })]
-  ;(xss.result as Record<string, unknown>).log = `${XSS_PAYLOADS.img}\n${XSS_PAYLOADS.script}\n<b>bold?</b>&amp;\n`
-  jobs.push(xss)
-  const st = base(H.scriptTagName, 101, XSS_PAYLOADS.script)
-  ;(st.result as Record<string, unknown>).lastline = XSS_PAYLOADS.script
-  jobs.push(st)
-  const rtl = base(H.rtlName, 102, RTL)
-  rtl.task_arguments_values = [RTL, '\u200B']
-  jobs.push(rtl)
-  const long = base(H.longName, 103, `Long ${LONG}`)
-  long.task_arguments_values = [LONG, LONG]
-  long.output = [LONG]
-  ;(long.result as Record<string, unknown>).log = `${LONG}\n`
-  jobs.push(long)
-  const ctl = base(H.controlChars, 104, CONTROL)
-  ctl.task_arguments_values = [CONTROL]
-  ctl.output = [CONTROL]
-  ;(ctl.result as Record<string, unknown>).log =
-    `progress 10%\rprogress 50%\rprogress 100%\n${ANSI.red}red${ANSI.reset} ${ANSI.bold}bold\x1b[22m \x1b[38;5;208morange\x1b[0m \x1b[999mbogus\x1b[0m\nback\b\b\bspace\x00nul\x1b]0;title\x07\n\x1b[2Kcleared\n`
-  jobs.push(ctl)
-  const missing = base(H.missingName, 105, undefined)
-  delete missing.name
-  jobs.push(missing)
-  const zombie = base(H.zombieLifecycle, 106, 'Zombie job')
-  zombie.lifecycle = 'zombie'
-  zombie.state = 'weird'
-  jobs.push(zombie)
-  const os = base(H.outputString, 107, 'Output as plain string')
-  os.output = 'plain string output, not an array'
-  jobs.push(os)
-  const oo = base(H.outputObject, 108, 'Output as object (after restart)')
-  oo.output = {}
-  jobs.push(oo)
-  const on = base(H.outputNull, 109, 'Output null')
-  on.output = null
-  jobs.push(on)
-  const nr = base(H.noResult, 110, 'No result')
-  delete nr.result
-  jobs.push(nr)
-  const bd = base(H.badDate, 111, 'Bad dates')
-  bd.creation_date = 'not a date'
-  bd.last_update = 'yesterday-ish'
-  jobs.push(bd)
-  const na = base(H.argsNotArray, 112, 'Arguments not an array')
-  na.task_arguments_values = { 0: 'object', weird: true }
-  na.script_arguments = 'oops'
-  jobs.push(na)
-  const num = base(H.numericName, 113, 12345)
-  jobs.push(num)
-  const hl = base(H.hugeLog, 114, 'Huge log (2 MB)')
-  ;(hl.result as Record<string, unknown>).log = hugeLog()
-  jobs.push(hl)
-  const ho = base(H.hugeOutput, 115, 'Huge output (10,000 items)')
-  ho.output = Array.from({ length: 10000 }, (_, i) => JSON.stringify({ row: i, value: `item-${i}` }))
-  jobs.push(ho)
-
-  const deep = base(H.deepOutput, 117, 'Deep output (6,000 levels)')
-  deep.output = [`${'['.repeat(6000)}"bottom"${']'.repeat(6000)}`, JSON.stringify({ fine: true })]
-  jobs.push(deep)
-  const mo = base(H.manyOutputs, 118, 'Many outputs (100,000 items)')
-  mo.output = manyValues().outputs
-  jobs.push(mo)
-  const ma = base(H.manyArguments, 119, 'Many arguments (100,000 values)')
-  ma.task_arguments_values = manyValues().args
-  jobs.push(ma)
-  jobs.push(base(H.invisibleName, 120, INVISIBLE_NAME.raw))
-  jobs.push(base(H.craftedId, 121, 'Crafted id'))
+  const result = (job: JobDoc) => job.result as Record<string, unknown>
+  /** Each odd document as data: its id, age (s) and name, and what else is odd about it. */
+  const odd: Array<[id: string, ageSec: number, name: unknown, oddity?: (job: JobDoc) => void]> = [
+    [
+      H.xssName,
+      100,
+      `Backup ${XSS_PAYLOADS.img}`,
+      (j) => {
+        j.output = [XSS_PAYLOADS.img, JSON.stringify({ html: XSS_PAYLOADS.script })]
+        result(j).log = `${XSS_PAYLOADS.img}\n${XSS_PAYLOADS.script}\n<b>bold?</b>&amp;\n`
+      },
+    ],
+    [H.scriptTagName, 101, XSS_PAYLOADS.script, (j) => void (result(j).lastline = XSS_PAYLOADS.script)],
+    [H.rtlName, 102, RTL, (j) => void (j.task_arguments_values = [RTL, '\u200B'])],
+    [
+      H.longName,
+      103,
+      `Long ${LONG}`,
+      (j) => {
+        j.task_arguments_values = [LONG, LONG]
+        j.output = [LONG]
+        result(j).log = `${LONG}\n`
+      },
+    ],
+    [
+      H.controlChars,
+      104,
+      CONTROL,
+      (j) => {
+        j.task_arguments_values = [CONTROL]
+        j.output = [CONTROL]
+        result(j).log =
+          `progress 10%\rprogress 50%\rprogress 100%\n${ANSI.red}red${ANSI.reset} ${ANSI.bold}bold\x1b[22m \x1b[38;5;208morange\x1b[0m \x1b[999mbogus\x1b[0m\nback\b\b\bspace\x00nul\x1b]0;title\x07\n\x1b[2Kcleared\n`
+      },
+    ],
+    [H.missingName, 105, undefined, (j) => void delete j.name],
+    [H.zombieLifecycle, 106, 'Zombie job', (j) => Object.assign(j, { lifecycle: 'zombie', state: 'weird' })],
+    [H.outputString, 107, 'Output as plain string', (j) => void (j.output = 'plain string output, not an array')],
+    [H.outputObject, 108, 'Output as object (after restart)', (j) => void (j.output = {})],
+    [H.outputNull, 109, 'Output null', (j) => void (j.output = null)],
+    [H.noResult, 110, 'No result', (j) => void delete j.result],
+    [H.badDate, 111, 'Bad dates', (j) => Object.assign(j, { creation_date: 'not a date', last_update: 'yesterday-ish' })],
+    [H.argsNotArray, 112, 'Arguments not an array', (j) => Object.assign(j, { task_arguments_values: { 0: 'object', weird: true }, script_arguments: 'oops' })],
+    [H.numericName, 113, 12345],
+    [H.hugeLog, 114, 'Huge log (2 MB)', (j) => void (result(j).log = hugeLog())],
+    [H.hugeOutput, 115, 'Huge output (10,000 items)', (j) => void (j.output = Array.from({ length: 10000 }, (_, i) => JSON.stringify({ row: i, value: `item-${i}` })))],
+    [H.deepOutput, 117, 'Deep output (6,000 levels)', (j) => void (j.output = [`${'['.repeat(6000)}"bottom"${']'.repeat(6000)}`, JSON.stringify({ fine: true })])],
+    [H.manyOutputs, 118, 'Many outputs (100,000 items)', (j) => void (j.output = manyValues().outputs)],
+    [H.manyArguments, 119, 'Many arguments (100,000 values)', (j) => void (j.task_arguments_values = manyValues().args)],
+    [H.invisibleName, 120, INVISIBLE_NAME.raw],
+    [H.craftedId, 121, 'Crafted id'],
+  ]
+  const jobs: JobDoc[] = odd.map(([id, ageSec, name, oddity]) => {
+    const job = base(id, ageSec, name)
+    oddity?.(job)
+    return job
+  })
 
   const secretsTask = db.getTask(HOSTILE_SECRETS_TASK_ID)!
   const sj = buildJob(jane, secretsTask, {

@@ -8,7 +8,7 @@ import { DEMO_CUSTOMER, HOST_IDS, objectId, TASK_IDS, USER_IDS, WORKFLOW_IDS } f
 import { buildJob, resolveArguments, type JobContext } from '../seed/jobs'
 import { finishJob } from '../seed/outcomes'
 import { createRng, iso, type Rng } from '../seed/random'
-import { buildTask, scriptFile } from '../seed/tasks'
+import { buildTask, scriptFile, selectArg } from '../seed/tasks'
 import { resultUser, toOutputStrings, userFor } from '../seed/values'
 import type { JobDoc, TaskDoc } from '../types'
 import type { GraphJson, WorkflowDoc, WorkflowWithDoc } from '../workflow-engine'
@@ -95,19 +95,7 @@ function workflowTasks(rng: Rng): TaskDoc[] {
         name: 'Review anomalies',
         type: 'dummy',
         secret: secret(WF_TASK_IDS.reviewAnomalies),
-        args: [
-          {
-            id: 1,
-            order: 0,
-            type: 'select',
-            label: 'decision',
-            required: true,
-            options: [
-              { id: 'load', label: 'Load anyway' },
-              { id: 'skip', label: 'Skip tonight' },
-            ],
-          },
-        ],
+        args: [selectArg(0, 'decision', [['load', 'Load anyway'], ['skip', 'Skip tonight']])],
         extra: { user_inputs: true },
       },
       WF_IDS.nightlySync,
@@ -168,11 +156,11 @@ export function seedWorkflowDefinitions(db: MockDb): void {
   // Its own random stream: the rest of the world stays exactly as it was without workflows.
   db.tasks.push(...workflowTasks(createRng(0x3f10)))
   const W = WF_TASK_IDS
-  const release = doc(
-    WF_IDS.releasePipeline,
-    'Release pipeline',
-    graph(
-      db,
+  // The v2 graphs as data: [workflow, name, its tasks (the first one starts it), edges by trigger name].
+  const v2: Array<[string, string, string[], Array<[string, string, string]>]> = [
+    [
+      WF_IDS.releasePipeline,
+      'Release pipeline',
       [TASK_IDS.deployWeb, TASK_IDS.approveDeploy, W.announceRelease, W.rollbackWeb],
       [
         [TASK_IDS.deployWeb, TASK_IDS.approveDeploy, 'success'],
@@ -180,15 +168,10 @@ export function seedWorkflowDefinitions(db: MockDb): void {
         [TASK_IDS.approveDeploy, W.announceRelease, 'success'],
         [TASK_IDS.approveDeploy, W.rollbackWeb, 'failure'],
       ],
-      TASK_IDS.deployWeb,
-    ),
-    TASK_IDS.deployWeb,
-  )
-  const refund = doc(
-    WF_IDS.refundRequest,
-    'Refund request',
-    graph(
-      db,
+    ],
+    [
+      WF_IDS.refundRequest,
+      'Refund request',
       [W.validateRefund, W.refundApproval, W.issueRefund, W.notifyRejection],
       [
         [W.validateRefund, W.refundApproval, 'success'],
@@ -196,15 +179,10 @@ export function seedWorkflowDefinitions(db: MockDb): void {
         [W.refundApproval, W.issueRefund, 'success'],
         [W.refundApproval, W.notifyRejection, 'failure'],
       ],
-      W.validateRefund,
-    ),
-    W.validateRefund,
-  )
-  const sync = doc(
-    WF_IDS.nightlySync,
-    'Nightly data sync',
-    graph(
-      db,
+    ],
+    [
+      WF_IDS.nightlySync,
+      'Nightly data sync',
       [W.extractOrders, W.reviewAnomalies, W.waitReplica, W.loadWarehouse, W.pageDataOncall],
       [
         [W.extractOrders, W.waitReplica, 'success'],
@@ -214,10 +192,9 @@ export function seedWorkflowDefinitions(db: MockDb): void {
         [W.waitReplica, W.loadWarehouse, 'success'],
         [W.loadWarehouse, W.pageDataOncall, 'failure'],
       ],
-      W.extractOrders,
-    ),
-    W.extractOrders,
-  )
+    ],
+  ]
+  const [release, refund, sync] = v2.map(([id, name, taskIds, edges]) => doc(id, name, graph(db, taskIds, edges, taskIds[0]!), taskIds[0]!)) as [WorkflowDoc, WorkflowDoc, WorkflowDoc]
   // Legacy (version 1): task → event node → task, unlabelled edges; "Compress logs" was deleted since.
   const ev = (id: string, name: string, emitter: string) => ({ v: id, value: { id, name, _type: 'TaskEvent', emitter_id: emitter } })
   const legacyGraph: GraphJson = {

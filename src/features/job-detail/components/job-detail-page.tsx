@@ -1,6 +1,6 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type ReactNode } from 'react'
-import { Link } from 'react-router'
 import { isFinished, jobDisplayName, type Job } from '@/api/schemas/job'
 import { Callout } from '@/components/ui/callout'
 import { ErrorPanel } from '@/components/ui/error-panel'
@@ -135,13 +135,7 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
   const refreshError = detail.isError ? detail.error : null
   return (
     <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/jobs" className="text-indigo-700 underline dark:text-indigo-300">
-          Jobs
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span className="text-slate-600 dark:text-slate-400">{current_job.id}</span>
-      </nav>
+      <Breadcrumb parent={{ to: '/jobs', label: 'Jobs' }} current={current_job.id} />
       <header className="space-y-3">
         {/* The first line is the verdict: how it ended (or what it is doing), and for how long. */}
         <JobVerdict job={current_job} lifecycle={current} Expectation={Expectation} />

@@ -133,7 +133,6 @@ function TypeSelect({ value, onChange }: { value: string | undefined; onChange: 
  * (back/forward, Clear filters) the box follows it.
  */
 function SearchBox({ value, onCommit, inputRef }: { value: string; onCommit: (q: string) => void; inputRef: Ref<HTMLInputElement> }) {
-  const id = useId()
   const [text, setText] = useState(value)
   const [seen, setSeen] = useState(value)
   if (value !== seen) {
@@ -150,11 +149,8 @@ function SearchBox({ value, onCommit, inputRef }: { value: string; onCommit: (q:
   }, [text, value])
   return (
     <div className="w-full sm:w-48">
-      <label htmlFor={id} className="sr-only">
-        Search
-      </label>
       <Input
-        id={id}
+        aria-label="Search"
         ref={inputRef}
         type="search"
         value={text}

@@ -37,6 +37,14 @@ export function succeeded(r: ItemResult): boolean {
   return r.status === 'done' && (r.outcome === 'canceled' || r.outcome === 'terminated')
 }
 
+/** What a cancel's read-back means, in a row of the bulk dialog (an `other` outcome names the lifecycle it found). */
+const DONE_TEXT: Record<Exclude<CancelOutcome, 'other'>, string> = {
+  canceled: 'Cancelled',
+  terminated: 'Terminated (the supervisor ignores its agent’s later result)',
+  unchanged: 'Unchanged: the server accepted but the job did not change',
+  gone: 'Not confirmed: the job could not be read back after the cancel',
+}
+
 export function resultText(r: ItemResult): string {
   switch (r.status) {
     case 'pending':
@@ -50,18 +58,8 @@ export function resultText(r: ItemResult): string {
     case 'failed':
       return `Failed: ${r.message}`
     case 'done':
-      switch (r.outcome) {
-        case 'canceled':
-          return 'Cancelled'
-        case 'terminated':
-          return 'Terminated (the supervisor ignores its agent’s later result)'
-        case 'unchanged':
-          return 'Unchanged: the server accepted but the job did not change'
-        case 'gone':
-          return 'Not confirmed: the job could not be read back after the cancel'
-        case 'other':
-          return `Not cancelled: it is now ${lifecycleLabel(r.after?.lifecycle)} (it may have ended first)`
-      }
+      if (r.outcome === 'other') return `Not cancelled: it is now ${lifecycleLabel(r.after?.lifecycle)} (it may have ended first)`
+      return DONE_TEXT[r.outcome]
   }
 }
 

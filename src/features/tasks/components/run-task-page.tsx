@@ -1,3 +1,4 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useRef, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
@@ -125,13 +126,7 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
 
   return (
     <div className="mx-auto max-w-3xl space-y-5 p-4 sm:p-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to={workflow ? '/workflows' : '/tasks'} className="text-indigo-700 underline dark:text-indigo-300">
-          {workflow ? 'Workflows' : 'Tasks'}
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span className="text-slate-600 dark:text-slate-400">{plainText(name, 120)}</span>
-      </nav>
+      <Breadcrumb parent={{ to: workflow ? '/workflows' : '/tasks', label: workflow ? 'Workflows' : 'Tasks' }} current={plainText(name, 120)} />
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold break-words">Run {plainText(name, 200)}</h1>
         {workflow && <p className="text-sm text-slate-700 dark:text-slate-300">The workflow starts with the task “{plainText(task.name, 120)}”; these are its arguments.</p>}

@@ -1,3 +1,4 @@
+import { Breadcrumb } from '@/components/ui/breadcrumb'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { Link, useSearchParams } from 'react-router'
@@ -5,7 +6,7 @@ import { isRunning } from '@/api/schemas/job'
 import { StartedBy } from '@/components/started-by'
 import { Button } from '@/components/ui/button'
 import { ErrorPanel } from '@/components/ui/error-panel'
-import { PageLoadFailed, PageLoading, PageMessage } from '@/components/ui/page-state'
+import { PageLoading } from '@/components/ui/page-state'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { StateBadge } from '@/components/ui/status'
 import { formatDuration, RelativeTime, useNow } from '@/components/ui/time'
@@ -18,19 +19,12 @@ import { buildWorkflowGraph, mapRun } from '../run-graph'
 import { groupRuns, runStats, runWord } from '../workflow-runs'
 import { RunWorkflowButton } from './run-workflow-button'
 import { WorkflowGraph } from './workflow-graph'
+import { InvalidWorkflowId, WorkflowUnavailable } from './workflow-start'
 import { isObjectId, jobPath } from '@/lib/links'
-
-const BACK = { to: '/workflows', label: 'Back to workflows' }
 
 /** `/workflows/:workflowId`: the definition drawn as a graph, its runs beside it; selecting a run lights its path. */
 export function WorkflowPage({ workflowId }: { workflowId: string | undefined }) {
-  if (!isObjectId(workflowId)) {
-    return (
-      <PageMessage title="This is not a valid workflow id" back={BACK} className="mx-auto p-6">
-        “{plainText(workflowId ?? '', 80)}” is not a workflow id: ids have 24 hexadecimal characters.
-      </PageMessage>
-    )
-  }
+  if (!isObjectId(workflowId)) return <InvalidWorkflowId workflowId={workflowId} />
   return <Workflow key={workflowId} workflowId={workflowId} />
 }
 
@@ -55,30 +49,13 @@ function Workflow({ workflowId }: { workflowId: string }) {
   const stats = runStats(runs.map((r) => r.run))
 
   if (definition.isPending) return <PageLoading label="Loading the workflow" className="mx-auto max-w-6xl p-6" />
-  if (definition.isError) {
-    return (
-      <PageLoadFailed
-        thing="Workflow"
-        error={definition.error}
-        onRetry={() => definition.refetch()}
-        back={BACK}
-        className="mx-auto p-6"
-        notFound={`There is no workflow with id ${workflowId}. It may have been deleted.`}
-      />
-    )
-  }
+  if (definition.isError) return <WorkflowUnavailable workflowId={workflowId} error={definition.error} onRetry={() => void definition.refetch()} />
   const wf = definition.data
   const select = (id: string | null) => setParams(id ? { run: id } : {}, { replace: true })
 
   return (
     <div className="mx-auto max-w-screen-2xl space-y-4 p-4 sm:p-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link to="/workflows" className="text-indigo-700 underline dark:text-indigo-300">
-          Workflows
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span className="text-slate-600 dark:text-slate-400">{plainText(wf.name, 120)}</span>
-      </nav>
+      <Breadcrumb parent={{ to: '/workflows', label: 'Workflows' }} current={plainText(wf.name, 120)} />
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold break-words">{plainText(wf.name, 200)}</h1>

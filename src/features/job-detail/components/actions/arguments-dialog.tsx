@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { useState, type ComponentProps, type ReactNode } from 'react'
 import type { Job } from '@/api/schemas/job'
 import type { TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
+import { clearDraft, hasDraft } from '@/lib/drafts'
 import { Dialog } from '@/components/ui/dialog'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { argumentsFromValues } from '@/components/run-form/argument-values'
@@ -20,55 +21,61 @@ export function useArgumentDefinitions(job: Job, enabled: boolean): { args: Task
   return { args: argumentsFromValues(job.task_arguments_values ?? []), loading: false }
 }
 
+/**
+ * Open/closed state of an arguments dialog, drafted: it holds the job as it was when opened, and
+ * reopens by itself when a draft is kept for it (a 401 interrupted it, and the user signed in again).
+ */
+export function useArgumentsDialog(job: Job, available: boolean, draftKey: string, busy: boolean) {
+  const [snapshot, setSnapshot] = useState<Job | null>(() => (available && hasDraft(draftKey) ? job : null))
+  const done = () => {
+    clearDraft(draftKey)
+    setSnapshot(null)
+  }
+  return {
+    snapshot,
+    open: () => setSnapshot(job),
+    /** The values were sent: forget them. */
+    done,
+    /** Closing while a request is in flight does nothing (false). */
+    close: () => {
+      if (busy) return false
+      done()
+      return true
+    },
+  }
+}
+
+/** What the dialog hands to its form as it is. */
+type FormProps = Pick<ComponentProps<typeof JobArgumentsForm>, 'submitLabel' | 'pending' | 'error' | 'onSubmit' | 'draftKey'>
+
 /** A dialog holding the argument form of a job's task (Run again, Restart). */
 export function ArgumentsDialog({
   job,
   onClose,
   title,
   description,
-  submitLabel,
-  pending,
-  error,
-  onSubmit,
   returnFocus,
-  draftKey,
   children,
-}: {
+  ...form
+}: FormProps & {
   job: Job
   onClose: () => void
   returnFocus?: () => HTMLElement | null | undefined
   title: string
   description: ReactNode
-  submitLabel: string
-  pending: boolean
-  error: unknown
-  onSubmit: (args: unknown[]) => Promise<unknown>
-  draftKey?: string
   /** Shown above the form (e.g. what a request that got no answer may have done). */
   children?: ReactNode
 }) {
   const { args, loading } = useArgumentDefinitions(job, true)
+  const close = (
+    <Button variant="ghost" onClick={onClose}>
+      Close
+    </Button>
+  )
   return (
     <Dialog open onClose={onClose} title={title} description={description} returnFocus={returnFocus}>
       {children}
-      {loading || !args ? (
-        <SkeletonRows rows={3} label="Loading the task's arguments" />
-      ) : (
-        <JobArgumentsForm
-          job={job}
-          args={args}
-          submitLabel={submitLabel}
-          pending={pending}
-          error={error}
-          onSubmit={onSubmit}
-          draftKey={draftKey}
-          footer={
-            <Button variant="ghost" onClick={onClose}>
-              Close
-            </Button>
-          }
-        />
-      )}
+      {loading || !args ? <SkeletonRows rows={3} label="Loading the task's arguments" /> : <JobArgumentsForm {...form} job={job} args={args} footer={close} />}
     </Dialog>
   )
 }

@@ -17,13 +17,10 @@ import { useSingleFlight } from '@/lib/use-single-flight'
 export function JobArgumentsForm({
   job,
   args,
-  submitLabel,
-  pending,
   error,
   onSubmit,
   footer,
-  draftKey,
-  label,
+  ...shown
 }: {
   job: Job
   args: TaskArgument[]
@@ -48,13 +45,10 @@ export function JobArgumentsForm({
         <Callout tone="info">Masked values are not copied from the job: enter {start.skippedMasked.join(', ')} again.</Callout>
       )}
       <RunForm
+        {...shown}
         args={args}
         initial={start.values}
-        label={label}
-        submitLabel={submitLabel}
-        pending={pending}
         userEmail={profile?.email}
-        draftKey={draftKey}
         serverFieldErrors={fieldErrors}
         error={
           error != null ? (

@@ -1,10 +1,8 @@
-import { useState } from 'react'
 import { jobDisplayName, type Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
-import { clearDraft, hasDraft } from '@/lib/drafts'
 import { plainText } from '@/lib/text'
 import { useRestartJob } from '../../queries'
-import { ArgumentsDialog } from './arguments-dialog'
+import { ArgumentsDialog, useArgumentsDialog } from './arguments-dialog'
 import type { ActionProps } from './types'
 
 export const restartDraftKey = (jobId: string) => `restart:${jobId}`
@@ -13,13 +11,8 @@ export const restartDraftKey = (jobId: string) => `restart:${jobId}`
 export function RestartAction({ job, available, onNotice, onActed, returnFocus }: ActionProps & { job: Job }) {
   const restart = useRestartJob()
   const draftKey = restartDraftKey(job.id)
-  const [snapshot, setSnapshot] = useState<Job | null>(() => (available && hasDraft(draftKey) ? job : null))
-
-  const close = () => {
-    if (restart.isPending) return
-    clearDraft(draftKey)
-    setSnapshot(null)
-  }
+  const dialog = useArgumentsDialog(job, available, draftKey, restart.isPending)
+  const snapshot = dialog.snapshot
 
   return (
     <>
@@ -28,7 +21,7 @@ export function RestartAction({ job, available, onNotice, onActed, returnFocus }
         disabled={!available}
         onClick={() => {
           restart.reset()
-          setSnapshot(job)
+          dialog.open()
         }}
       >
         Restart
@@ -36,7 +29,7 @@ export function RestartAction({ job, available, onNotice, onActed, returnFocus }
       {snapshot && (
         <ArgumentsDialog
           job={snapshot}
-          onClose={close}
+          onClose={dialog.close}
           returnFocus={returnFocus}
           title={`Restart “${plainText(jobDisplayName(snapshot), 120)}”`}
           description="Runs this same job again (its log and output are replaced). You can edit the arguments first."
@@ -47,8 +40,7 @@ export function RestartAction({ job, available, onNotice, onActed, returnFocus }
           onSubmit={(args) => {
             onActed()
             return restart.mutateAsync({ id: snapshot.id, args }).then(() => {
-              clearDraft(draftKey)
-              setSnapshot(null)
+              dialog.done()
               onNotice({ kind: 'status', text: 'Job restarted: it is queued to run again.' })
             })
           }}

@@ -5,14 +5,14 @@ import { serverNow } from '@/api/client'
 import { jobDisplayName, type Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { RelativeTime } from '@/components/ui/time'
-import { clearDraft, hasDraft } from '@/lib/drafts'
+import { clearDraft } from '@/lib/drafts'
 import { jobPath } from '@/lib/links'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useToast } from '@/components/ui/toast'
 import { possiblyCreatedJobs } from '../../job-actions-model'
 import { findRecentJobsOfTask, useRunAgain } from '../../queries'
-import { ArgumentsDialog } from './arguments-dialog'
+import { ArgumentsDialog, useArgumentsDialog } from './arguments-dialog'
 import type { ActionProps } from './types'
 
 /** A "Run again" that got no answer: what it may have created. */
@@ -39,14 +39,12 @@ export function RunAgainAction({ job, available, returnFocus }: ActionProps & { 
   const { profile } = useSession()
   const draftKey = runAgainDraftKey(job.id)
   // Reopens with what was typed when a 401 interrupted it.
-  const [snapshot, setSnapshot] = useState<Job | null>(() => (available && hasDraft(draftKey) ? job : null))
+  const dialog = useArgumentsDialog(job, available, draftKey, runAgain.isPending)
+  const snapshot = dialog.snapshot
   const [unanswered, setUnanswered] = useState<Unanswered | null>(null)
 
   const close = () => {
-    if (runAgain.isPending) return
-    clearDraft(draftKey)
-    setSnapshot(null)
-    setUnanswered(null)
+    if (dialog.close()) setUnanswered(null)
   }
 
   const submit = (target: Job, args: unknown[]) => {
@@ -54,8 +52,7 @@ export function RunAgainAction({ job, available, returnFocus }: ActionProps & { 
     const sentAt = serverNow()
     return runAgain.mutateAsync({ taskId, args }).then(
       (created) => {
-        clearDraft(draftKey)
-        setSnapshot(null)
+        dialog.done()
         setUnanswered(null)
         toast.show(`New job started: ${plainText(jobDisplayName(created), 120)}.`, 'success')
         navigate(jobPath(created.id))
@@ -85,7 +82,7 @@ export function RunAgainAction({ job, available, returnFocus }: ActionProps & { 
         onClick={() => {
           runAgain.reset()
           setUnanswered(null)
-          setSnapshot(job)
+          dialog.open()
         }}
       >
         Run again
