@@ -98,8 +98,9 @@ export async function pushVersusPolling(browser, baseUrl, { runs = 5, idleMs = 3
       browser,
       async (page) => {
         await openJobs(page, baseUrl)
-        if (mode === 'push') await waitForStatus(page, /^Live/)
-        else {
+        // Live first in both modes: the socket connects after the first view, and "socket down" means it went down.
+        await waitForStatus(page, /^Live/)
+        if (mode === 'polling') {
           await page.evaluate(() => window.__mockSocket.drop(Number.POSITIVE_INFINITY))
           await waitForStatus(page, /^Reconnecting/)
         }
