@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react'
+import { createContext, use, useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 import { configureApi } from '@/api/client'
 import { resetServerClock, serverNow } from '@/api/server-clock'
 import { setNowSource } from '@/components/ui/time'
@@ -62,8 +62,13 @@ export function SessionProvider({ config, children, initial }: { config: AppConf
     timeoutMs: config.requestTimeoutMs,
   })
 
+  // Whether the session has ended since the last sign-in. A request still on its way when it ended
+  // meets the missing token and reports a 401 too: the first reason (why it ended) is the one kept.
+  const ended = useRef(false)
   const signOut = useCallback(
     (reason?: string, opts?: { keepDrafts?: boolean }) => {
+      if (ended.current) return
+      ended.current = true
       clearStoredSession()
       if (!opts?.keepDrafts) clearAllDrafts()
       markSignedOut(true)
@@ -90,6 +95,7 @@ export function SessionProvider({ config, children, initial }: { config: AppConf
       markSignedOut(false)
       writeStoredSession(next)
       setEndedReason(null)
+      ended.current = false
       setSession(next)
     },
     [config.supervisorUrl, qc, session?.supervisorUrl],
