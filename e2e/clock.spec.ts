@@ -6,7 +6,7 @@ import { RUNAWAY_JOB_IDS, SPECIAL_JOB_IDS } from '../src/mocks/ids'
 import { createWorld } from '../src/mocks/scenarios'
 import type { MockDb } from '../src/mocks/db'
 import { expect, test } from './fixtures'
-import { toFetchRequest } from './node-request'
+import { sendFetchResponse, toFetchRequest } from './node-request'
 
 /**
  * Time is the server's: with the browser clock two hours off in either direction, against a
@@ -23,11 +23,7 @@ let db: MockDb
 test.beforeAll(async () => {
   const handlers = createHandlers(() => db)
   server = createServer(async (req, res) => {
-    const response = (await getResponse(handlers, await toFetchRequest(req, base))) ?? new Response('not mocked', { status: 599 })
-    const headers: Record<string, string> = {}
-    response.headers.forEach((v, k) => (headers[k] = v))
-    res.writeHead(response.status, headers)
-    res.end(Buffer.from(await response.arrayBuffer()))
+    await sendFetchResponse(res, await getResponse(handlers, await toFetchRequest(req, base)))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

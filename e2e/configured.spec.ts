@@ -8,7 +8,7 @@ import { createWorld } from '../src/mocks/scenarios'
 import type { MockDb } from '../src/mocks/db'
 import { audienceOf, jobEvent, receives, type Audience } from '../src/mocks/socket'
 import { expect, test } from './fixtures'
-import { toFetchRequest } from './node-request'
+import { sendFetchResponse, toFetchRequest } from './node-request'
 
 /**
  * A configured deployment: config.json points at a supervisor and gateway over real HTTP (a
@@ -44,10 +44,7 @@ test.beforeAll(async () => {
       const auth = req.headers.authorization
       seen.push({ method: req.method ?? '', path: url.pathname, query: url.search, authorization: auth ? [auth] : [], status: response.status })
     }
-    const headers: Record<string, string> = {}
-    response.headers.forEach((v, k) => (headers[k] = v))
-    res.writeHead(response.status, headers)
-    res.end(Buffer.from(await response.arrayBuffer()))
+    await sendFetchResponse(res, response)
   })
   // A real socket.io 4 server on the gateway's origin, speaking the gateway's handshake
   // (theeye-gateway server/services/notifications/sockets): authorize, then autosubscribe, each acked;

@@ -4,7 +4,7 @@ import { getResponse } from 'msw'
 import { createHandlers } from '../src/mocks/handlers'
 import { createWorld } from '../src/mocks/scenarios'
 import { expect, test } from './fixtures'
-import { toFetchRequest } from './node-request'
+import { sendFetchResponse, toFetchRequest } from './node-request'
 
 /**
  * First row at the speed of the server, as a configured deployment (a supervisor over HTTP on another
@@ -31,11 +31,7 @@ test.beforeAll(async () => {
       order.push(`${url.pathname}${url.search}`)
       if (!passes(req.method ?? 'GET', url)) await new Promise<void>((resolve) => held.push(resolve))
     }
-    const response = (await getResponse(handlers, request)) ?? new Response('not mocked', { status: 599 })
-    const headers: Record<string, string> = {}
-    response.headers.forEach((v, k) => (headers[k] = v))
-    res.writeHead(response.status, headers)
-    res.end(Buffer.from(await response.arrayBuffer()))
+    await sendFetchResponse(res, await getResponse(handlers, request))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router'
 import { isFinished } from '@/api/schemas/job'
 import type { Task } from '@/api/schemas/task'
 import { ErrorPanel } from '@/components/ui/error-panel'
-import { Input, Select } from '@/components/ui/field'
+import { Field, Input, Select } from '@/components/ui/field'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { LifecycleBadge, StateBadge } from '@/components/ui/status'
 import { RelativeTime } from '@/components/ui/time'
@@ -61,38 +61,11 @@ export function TaskCatalogPage() {
         </div>
       </header>
       <div role="search" aria-label="Filter tasks" className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="task-search" className="block text-sm font-medium">
-            Search tasks
-          </label>
-          <Input id="task-search" type="search" value={filter.q} onChange={(e) => setFilter({ q: e.target.value })} placeholder="Name contains…" className="w-64" />
-        </div>
-        <div>
-          <label htmlFor="task-type" className="block text-sm font-medium">
-            Type
-          </label>
-          <Select id="task-type" value={filter.type} onChange={(e) => setFilter({ type: e.target.value })} className="w-40">
-            <option value="">All types</option>
-            {facets.types.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <label htmlFor="task-tag" className="block text-sm font-medium">
-            Tag
-          </label>
-          <Select id="task-tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })} className="w-40">
-            <option value="">All tags</option>
-            {facets.tags.map((t) => (
-              <option key={t} value={t}>
-                {plainText(t, 60)}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <Field label="Search tasks">
+          {(control) => <Input {...control} type="search" value={filter.q} onChange={(e) => setFilter({ q: e.target.value })} placeholder="Name contains…" className="w-64" />}
+        </Field>
+        <FacetSelect label="Type" allLabel="All types" value={filter.type} options={facets.types} onChange={(type) => setFilter({ type })} />
+        <FacetSelect label="Tag" allLabel="All tags" value={filter.tag} options={facets.tags} onChange={(tag) => setFilter({ tag })} />
         {tasks.data && (
           <p role="status" className="pb-1.5 text-sm text-slate-700 dark:text-slate-300">
             {shown.length === all.length ? `${all.length} tasks` : `${shown.length} of ${all.length} tasks`}
@@ -219,5 +192,23 @@ function CatalogRow({
         </Link>
       </td>
     </tr>
+  )
+}
+
+/** A filter over one facet of the tasks (type, tag): "All" or one value. Values are data: shown as text. */
+function FacetSelect({ label, allLabel, value, options, onChange }: { label: string; allLabel: string; value: string; options: string[]; onChange: (value: string) => void }) {
+  return (
+    <Field label={label}>
+      {(control) => (
+        <Select {...control} value={value} onChange={(e) => onChange(e.target.value)} className="w-40">
+          <option value="">{allLabel}</option>
+          {options.map((t) => (
+            <option key={t} value={t}>
+              {plainText(t, 60)}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
   )
 }
