@@ -116,11 +116,16 @@ test('after a dialog closes, the keyboard is back where it was, or on what happe
   await page.getByRole('dialog', { name: /again/ }).getByRole('button', { name: 'Close' }).click()
   await expect(runAgain).toBeFocused()
 
-  // A restart removes the Restart button: focus goes to the outcome, not to the top of the page.
+  // A restart uses up the Restart button (the job is queued again): focus goes to the outcome, not
+  // back to the button and from there to the top of the page when the refresh disables it.
   await page.goto(`/jobs/${SPECIAL_JOB_IDS.finishedBackup}?scenario=default`)
   await page.getByRole('button', { name: 'Restart' }).click()
   await page.getByRole('dialog', { name: /Restart/ }).getByRole('button', { name: 'Restart job' }).click()
-  await expect(page.getByText('Job restarted: it is queued to run again.')).toBeFocused()
+  const outcome = page.getByText('Job restarted: it is queued to run again.')
+  await expect(outcome).toBeFocused()
+  // And it stays there once the page shows the job queued again.
+  await expect(page.getByRole('list', { name: 'Observed transitions' })).toContainText(/finished → (ready|assigned)/)
+  await expect(outcome).toBeFocused()
 })
 
 test('a 6,000-character argument wraps on a phone instead of widening the page', async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Page, Request } from '@playwright/test'
+import { SPECIAL_JOB_IDS } from '../src/mocks/ids'
 import { expect, test } from './fixtures'
 
 /**
@@ -158,4 +159,20 @@ test('a double click on "Run workflow" in the run form starts one run, and Submi
   await input.getByRole('button', { name: 'Submit input' }).dblclick()
   await expect(page.getByText(/Input sent for “Review anomalies”/)).toBeVisible()
   expect(guard.requests.filter((r) => r.method() === 'PUT' && /\/job\/[0-9a-f]+\/input$/.test(r.url()))).toHaveLength(1)
+})
+
+test('a double click on "Restart job" restarts once, and the keyboard lands on what happened', async ({ page, guard }) => {
+  await page.goto(`/jobs/${SPECIAL_JOB_IDS.finishedBackup}?scenario=default`)
+  const restart = page.getByRole('button', { name: 'Restart' })
+  await expect(restart).toBeEnabled({ timeout: 30_000 })
+  await restart.click()
+  const dialog = page.getByRole('dialog', { name: /Restart/ })
+  await dialog.getByRole('button', { name: 'Restart job' }).dblclick()
+  const outcome = page.getByText('Job restarted: it is queued to run again.')
+  await expect(outcome).toBeFocused()
+  await expect(dialog).toBeHidden()
+  // The page shows the job queued again, and focus is still on the outcome (not on the top of the page).
+  await expect(page.getByRole('list', { name: 'Observed transitions' })).toContainText(/finished → (ready|assigned)/)
+  await expect(outcome).toBeFocused()
+  expect(guard.requests.filter((r) => r.method() === 'PUT' && /\/job\/[0-9a-f]+\/restart$/.test(r.url()))).toHaveLength(1)
 })

@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { StrictMode, useState, type ReactNode } from 'react'
+import { StrictMode, useRef, useState, type ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Button } from './button'
 import { Dialog } from './dialog'
@@ -14,15 +14,19 @@ function Harness({
   openerStays = true,
   disableWhileClosing = false,
   withFallback = false,
+  openerLeavesLater,
 }: {
   mountWhenOpen?: boolean
   openerStays?: boolean
   disableWhileClosing?: boolean
   withFallback?: boolean
+  /** After closing, the opener goes a moment later (a refresh of what the dialog changed): removed or disabled. */
+  openerLeavesLater?: 'removed' | 'disabled'
 }) {
   const [open, setOpen] = useState(false)
   const [done, setDone] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [gone, setGone] = useState(false)
   const close = () => {
     setOpen(false)
     if (!openerStays) setDone(true)
@@ -30,6 +34,8 @@ function Harness({
       setBusy(true)
       setTimeout(() => setBusy(false), 200)
     }
+    // Late enough that focus is already back on the opener.
+    if (openerLeavesLater) setTimeout(() => setGone(true), 100)
   }
   const dialog = (
     <Dialog
@@ -44,8 +50,8 @@ function Harness({
   )
   return (
     <>
-      {!done && (
-        <Button onClick={() => setOpen(true)} disabled={busy}>
+      {!done && !(gone && openerLeavesLater === 'removed') && (
+        <Button onClick={() => setOpen(true)} disabled={busy || (gone && openerLeavesLater === 'disabled')}>
           Edit schedule
         </Button>
       )}
@@ -92,6 +98,17 @@ describe('Dialog: focus after closing', () => {
       await waitFor(() => expect(opener).toHaveFocus())
     })
 
+    for (const how of ['removed', 'disabled'] as const) {
+      it(`follows to the fallback when the opener is ${how} after focus went back to it${mode}`, async () => {
+        renderBoth(strict, <Harness mountWhenOpen withFallback openerLeavesLater={how} />)
+        const opener = await openWorkAndClose()
+        await waitFor(() => expect(opener).toHaveFocus())
+        // The opener goes (a refresh of the job): focus is on what remains, not on the page's top.
+        await waitFor(() => expect(screen.getByRole('link', { name: 'Back to the list' })).toHaveFocus())
+        expect(document.body).not.toHaveFocus()
+      })
+    }
+
     it(`goes back to the opener when the dialog mounts with each opening, as StrictMode mounts it twice${mode}`, async () => {
       renderBoth(strict, <Harness mountWhenOpen />)
       const opener = await openWorkAndClose()
@@ -99,6 +116,72 @@ describe('Dialog: focus after closing', () => {
       // And again: the second opening remembers the same opener, not the dialog's own controls.
       await openWorkAndClose()
       await waitFor(() => expect(opener).toHaveFocus())
+    })
+  }
+
+  for (const strict of [false, true]) {
+    it(`goes to what the dialog did when its owner names it, though the opener stays${strict ? ' (StrictMode)' : ''}`, async () => {
+      const user = userEvent.setup()
+      function Restart() {
+        const [open, setOpen] = useState(false)
+        const [outcome, setOutcome] = useState<string | null>(null)
+        const outcomeRef = useRef<HTMLParagraphElement>(null)
+        // Set when the dialog's action succeeded, read after closing (a ref: the dialog is gone by then).
+        const acted = useRef(false)
+        return (
+          <>
+            <Button
+              onClick={() => {
+                acted.current = false
+                setOpen(true)
+              }}
+            >
+              Restart
+            </Button>
+            <div role="status">
+              {outcome && (
+                <p ref={outcomeRef} tabIndex={-1}>
+                  {outcome}
+                </p>
+              )}
+            </div>
+            {open && (
+              <Dialog
+                open
+                onClose={() => setOpen(false)}
+                title="Restart the job"
+                focusAfterClose={() => (acted.current ? outcomeRef.current : null)}
+                footer={
+                  <>
+                    <Button onClick={() => setOpen(false)}>Close</Button>
+                    <Button
+                      onClick={() => {
+                        acted.current = true
+                        setOpen(false)
+                        setOutcome('Job restarted.')
+                      }}
+                    >
+                      Restart job
+                    </Button>
+                  </>
+                }
+              />
+            )}
+          </>
+        )
+      }
+      renderBoth(strict, <Restart />)
+      const opener = screen.getByRole('button', { name: 'Restart' })
+      // Closing without acting: back to the opener.
+      await user.click(opener)
+      await user.click(screen.getByRole('button', { name: 'Close' }))
+      await waitFor(() => expect(opener).toHaveFocus())
+      // Acting: on the outcome, though the opener is still there and enabled.
+      await user.click(opener)
+      await user.click(screen.getByRole('button', { name: 'Restart job' }))
+      await waitFor(() => expect(screen.getByText('Job restarted.')).toHaveFocus())
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      expect(screen.getByText('Job restarted.')).toHaveFocus()
     })
   }
 

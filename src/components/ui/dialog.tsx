@@ -1,18 +1,35 @@
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react'
 import { cn } from './cn'
 
+/** How long focus keeps following the opener after it went back to it (see followOpener). */
+const FOLLOW_MS = 30_000
+
 /**
- * After a dialog closes: back to its opener once it is enabled again (a button stays disabled a
- * frame or two until its request's state settles), else to the fallback. Leaves focus alone when
- * something already took it.
+ * After a dialog closes: to what it did (`outcome`, asked once the page rendered the close), else
+ * back to its opener once it is enabled again (a button stays disabled a frame or two until its
+ * request's state settles), else to the fallback. Leaves focus alone when something already took it.
+ * `dialog` is the element: when StrictMode ran the effect's cleanup while it stays open, nothing
+ * is restored.
  */
-function restoreFocus(opener: HTMLElement | null, fallback: () => HTMLElement | null | undefined) {
+function restoreFocus(
+  dialog: HTMLDialogElement | null,
+  opener: HTMLElement | null,
+  fallback: () => HTMLElement | null | undefined,
+  outcome: () => HTMLElement | null | undefined,
+) {
   let tries = 0
   const attempt = () => {
+    if (dialog?.isConnected && dialog.open) return
     const active = document.activeElement
     if (active && active !== document.body && active.isConnected && !active.closest('dialog')) return
+    const target = outcome()
+    if (target?.isConnected) return target.focus()
     if (opener?.isConnected) {
-      if (!(opener as HTMLButtonElement).disabled) return opener.focus()
+      if (!isDisabled(opener)) {
+        opener.focus()
+        followOpener(opener, fallback)
+        return
+      }
       if (tries++ < 30) {
         requestAnimationFrame(attempt)
         return
@@ -21,6 +38,38 @@ function restoreFocus(opener: HTMLElement | null, fallback: () => HTMLElement | 
     fallback()?.focus()
   }
   requestAnimationFrame(attempt)
+}
+
+const isDisabled = (el: HTMLElement) => (el as HTMLButtonElement).disabled === true
+
+/**
+ * Focus went back to the opener, but what the dialog did may still take the opener away: the
+ * refresh it caused removes or disables it a moment later, and focus would fall to the top of the
+ * page. Until the user moves focus elsewhere, focus then follows to the fallback (what happened).
+ */
+function followOpener(opener: HTMLElement, fallback: () => HTMLElement | null | undefined) {
+  const check = () => {
+    const active = document.activeElement
+    if (active && active !== document.body && active !== opener) return stop()
+    if (opener.isConnected && !isDisabled(opener)) return
+    // The opener is gone or disabled, and focus was on it (or fell from it to the body).
+    stop()
+    fallback()?.focus()
+  }
+  // A blur the user made (clicked elsewhere, left the window) ends the watch; one caused by the
+  // opener being removed or disabled is handled by `check`.
+  const onFocusOut = () => {
+    if (opener.isConnected && !isDisabled(opener)) stop()
+  }
+  const observer = new MutationObserver(check)
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] })
+  opener.addEventListener('focusout', onFocusOut)
+  const timer = setTimeout(stop, FOLLOW_MS)
+  function stop() {
+    observer.disconnect()
+    opener.removeEventListener('focusout', onFocusOut)
+    clearTimeout(timer)
+  }
 }
 
 /**
@@ -51,6 +100,7 @@ export function Dialog({
   role = 'dialog',
   className,
   returnFocus,
+  focusAfterClose,
 }: {
   open: boolean
   onClose: () => void
@@ -62,16 +112,25 @@ export function Dialog({
   className?: string
   /** Where focus goes after closing when the opener is gone (its action no longer applies). */
   returnFocus?: () => HTMLElement | null | undefined
+  /**
+   * Asked once the dialog has closed and the page has rendered what closing did: an element when
+   * focus should go there rather than back to the opener (the outcome of what the dialog did, when
+   * it used up the opener's action). Nothing: back to the opener.
+   */
+  focusAfterClose?: () => HTMLElement | null | undefined
 }) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const descId = useId()
   // Keyboard users continue where they were: focus returns to the control that opened the dialog
   // (the <dialog> is unmounted on close, so the browser's own restoring does not apply), or to
-  // `returnFocus` when that control is gone.
+  // `returnFocus` when that control is gone (also when it goes just after), or to what the dialog
+  // did when `focusAfterClose` names it.
   const returnFocusRef = useRef(returnFocus)
+  const focusAfterCloseRef = useRef(focusAfterClose)
   useLayoutEffect(() => {
     returnFocusRef.current = returnFocus
+    focusAfterCloseRef.current = focusAfterClose
   })
   const openerRef = useRef<HTMLElement | null>(null)
   useLayoutEffect(() => {
@@ -79,11 +138,18 @@ export function Dialog({
     // Layout effects run before showModal() (a passive effect): focus is still on the opener.
     // StrictMode (npm run dev) runs this again once the dialog is already open and focused
     // inside: the opener seen the first time is kept.
-    if (!ref.current?.open) {
+    const dialog = ref.current
+    if (!dialog?.open) {
       const active = document.activeElement
       openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null
     }
-    return () => restoreFocus(openerRef.current, () => returnFocusRef.current?.())
+    return () =>
+      restoreFocus(
+        dialog,
+        openerRef.current,
+        () => returnFocusRef.current?.(),
+        () => focusAfterCloseRef.current?.(),
+      )
   }, [open])
   useEffect(() => {
     const el = ref.current

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState, type ComponentProps, type ReactNode } from 'react'
+import { useRef, useState, type ComponentProps, type ReactNode } from 'react'
 import type { Job } from '@/api/schemas/job'
 import type { TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
@@ -27,21 +27,30 @@ export function useArgumentDefinitions(job: Job, enabled: boolean): { args: Task
  */
 export function useArgumentsDialog(job: Job, available: boolean, draftKey: string, busy: boolean) {
   const [snapshot, setSnapshot] = useState<Job | null>(() => (available && hasDraft(draftKey) ? job : null))
-  const done = () => {
+  // How the dialog last closed: its action done (focus goes to the outcome) or closed by the user
+  // (back to the button). A ref: it is read after closing, once the dialog is gone.
+  const acted = useRef(false)
+  const finish = (didAct: boolean) => {
+    acted.current = didAct
     clearDraft(draftKey)
     setSnapshot(null)
   }
   return {
     snapshot,
-    open: () => setSnapshot(job),
+    open: () => {
+      acted.current = false
+      setSnapshot(job)
+    },
     /** The values were sent: forget them. */
-    done,
+    done: () => finish(true),
     /** Closing while a request is in flight does nothing (false). */
     close: () => {
       if (busy) return false
-      done()
+      finish(false)
       return true
     },
+    /** After closing: whether it closed because its action was done (see Dialog's focusAfterClose). */
+    closedByAction: () => acted.current,
   }
 }
 
@@ -55,12 +64,15 @@ export function ArgumentsDialog({
   title,
   description,
   returnFocus,
+  focusAfterClose,
   children,
   ...form
 }: FormProps & {
   job: Job
   onClose: () => void
   returnFocus?: () => HTMLElement | null | undefined
+  /** See Dialog: where focus goes after closing instead of the opener (the outcome of the action). */
+  focusAfterClose?: () => HTMLElement | null | undefined
   title: string
   description: ReactNode
   /** Shown above the form (e.g. what a request that got no answer may have done). */
@@ -73,7 +85,7 @@ export function ArgumentsDialog({
     </Button>
   )
   return (
-    <Dialog open onClose={onClose} title={title} description={description} returnFocus={returnFocus}>
+    <Dialog open onClose={onClose} title={title} description={description} returnFocus={returnFocus} focusAfterClose={focusAfterClose}>
       {children}
       {loading || !args ? <SkeletonRows rows={3} label="Loading the task's arguments" /> : <JobArgumentsForm {...form} job={job} args={args} footer={close} />}
     </Dialog>

@@ -31,6 +31,9 @@ export function RestartAction({ job, available, onNotice, onActed, returnFocus }
           job={snapshot}
           onClose={dialog.close}
           returnFocus={returnFocus}
+          // A restart requeues the job, so Restart no longer applies (the refresh disables it a
+          // moment later): focus goes straight to "Job restarted…", not back to the button.
+          focusAfterClose={() => (dialog.closedByAction() ? returnFocus() : null)}
           title={`Restart “${plainText(jobDisplayName(snapshot), 120)}”`}
           description="Runs this same job again (its log and output are replaced). You can edit the arguments first."
           submitLabel="Restart job"
