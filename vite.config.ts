@@ -40,24 +40,27 @@ function contentSecurityPolicy(): Plugin {
  * when you add a route; a path without one still works, its chunks are then found as React renders.
  */
 const ROUTE_MODULES: Array<[pattern: string, modules: string[]]> = [
-  ['^/jobs/?$', ['src/app/routes/jobs.tsx']],
-  ['^/jobs/[^/]+/?$', ['src/app/routes/job-detail.tsx']],
+  ['^/jobs/?$', ['src/app/first-view.ts', 'src/app/routes/jobs.tsx']],
+  ['^/jobs/[^/]+/?$', ['src/app/first-view.ts', 'src/app/routes/job-detail.tsx']],
   ['^/approvals/?$', ['src/app/routes/approvals.tsx']],
   ['^/runaway/?$', ['src/app/routes/runaway.tsx']],
+  ['^/sign-in/?$', ['src/app/routes/sign-in.tsx']],
 ]
-/** Wanted on every signed-in page, in order of need: main.tsx's first-request prefetch; the navigation's live counts. */
+/** Wanted on every page: the app (src/boot.ts starts it). */
+const APP_MODULES = ['src/main.tsx']
+/** Wanted on the pages of the route table, before the page's own: main.tsx's first-request prefetch. */
 const FIRST_MODULES = ['src/app/route-prefetch.ts']
-const BOOT_MODULE_PATH = 'src/boot.ts'
-const BOOT_MODULE = fileURLToPath(new URL(`./${BOOT_MODULE_PATH}`, import.meta.url))
+/** Wanted on every signed-in page, after the page's own: the navigation's live counts. */
 const LAST_MODULES = ['src/app/nav-counts.tsx']
 
 /**
- * First row at the speed of the server: the chunks of the page a load opens on are requested together
- * with the entry, not discovered one lazy level at a time. The build writes a tiny inline script into
- * the head (~3 kB, right after config.json's preload and the boot module) that adds
- * `<link rel="modulepreload">` for the chunks (and their static imports) of the current path only —
- * so other pages' code is not downloaded, and the initial-JS budget counts just the entry. It also
- * loads src/boot.ts on its own (async), which sends the page's first data request.
+ * First row at the speed of the server. The entry is src/boot.ts (small): it sends the page's first
+ * data request, paints the first view from the answer, then imports the app (src/main.tsx). So that
+ * nothing waits on a round trip it does not need:
+ * - the app's chunk and its static imports are preloaded by `<link rel="modulepreload">` in the head,
+ *   downloaded while boot runs (counted in the initial-JS budget: every page needs them);
+ * - a tiny inline script (~3 kB, right after config.json's preload) adds modulepreloads for the chunks
+ *   of the current path's page only, so other pages' code is not downloaded.
  */
 function routeChunkPreload(): Plugin {
   let config: ResolvedConfig
@@ -67,11 +70,6 @@ function routeChunkPreload(): Plugin {
     enforce: 'post',
     configResolved(c) {
       config = c
-    },
-    buildStart() {
-      // src/boot.ts as a chunk of its own (main.tsx imports it too, so it runs once, whichever asks first).
-      if (config.build.ssr) return
-      this.emitFile({ type: 'chunk', id: BOOT_MODULE, name: 'boot', preserveSignature: false })
     },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((f) => f.type === 'chunk')
@@ -85,45 +83,42 @@ function routeChunkPreload(): Plugin {
         if (c?.type === 'chunk') for (const i of c.imports) walk(i, into)
       }
       walk(entry.fileName, loaded)
-      const chunksOf = (modules: string[]) => {
+      const chunksOf = (modules: string[], except: Set<string>) => {
         const out = new Set<string>()
         for (const m of modules) {
           const chunk = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(m))
           if (!chunk) this.error(`route-chunk-preload: no chunk for ${m}`)
           walk(chunk.fileName, out)
         }
-        return [...out].filter((f) => !loaded.has(f)).map((f) => config.base + f)
+        return [...out].filter((f) => !except.has(f))
       }
-      // In order of need (the browser starts them in this order): what the first data request needs, the page, the counts.
-      const first = chunksOf(FIRST_MODULES)
-      const last = chunksOf(LAST_MODULES)
-      const table = ROUTE_MODULES.map(([pattern, modules]) => [pattern, [...new Set([...first, ...chunksOf(modules), ...last])]])
+      // The app: preloaded on every page, by plain tags (after the entry's own).
+      const app = chunksOf(APP_MODULES, loaded)
+      const withApp = new Set([...loaded, ...app])
+      const url = (f: string) => config.base + f
+      const first = chunksOf(FIRST_MODULES, withApp).map(url)
+      const last = chunksOf(LAST_MODULES, withApp).map(url)
+      // The sign-in page has no first request and no navigation: its own chunks only.
+      const table = ROUTE_MODULES.map(([pattern, modules]) => {
+        const page = chunksOf(modules, withApp).map(url)
+        return [pattern, pattern.includes('sign-in') ? page : [...new Set([...first, ...page, ...last])]]
+      })
       const base = JSON.stringify(config.base.replace(/\/$/, ''))
       const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=t[i][1][j];document.head.appendChild(l)}return}}})();\n`
       const html = bundle['index.html']
       if (html?.type !== 'asset' || typeof html.source !== 'string') this.error('route-chunk-preload: index.html not found in the bundle')
-      // The boot module, async: it runs as soon as it is in (it is small and imports little), without
-      // waiting for the entry, and sends the page's first data request (src/boot.ts).
-      // The chunk that holds the module (the emitted entry may be a one-line facade importing it: dropped).
-      const facade = chunks.find((c) => c.facadeModuleId === BOOT_MODULE)
-      const boot = chunks.find((c) => c.moduleIds.includes(BOOT_MODULE))
-      if (!boot) this.error('route-chunk-preload: no chunk for src/boot.ts')
-      if (facade && facade !== boot && facade.moduleIds.length === 0) delete bundle[facade.fileName]
-      const preloadTag = /<link rel="preload" href="[^"]*config\.json"[^>]*>\n/
-      if (!preloadTag.test(html.source)) this.error('route-chunk-preload: the config.json preload is not in index.html')
-      // The route table inline, right after the boot module and config.json: the page's chunks are asked
-      // for with them, not one round trip later. The Content-Security-Policy allows exactly this script
-      // (its SHA-256), no other inline script.
+      if (!/<link rel="preload" href="[^"]*config\.json"[^>]*>/.test(html.source)) this.error('route-chunk-preload: the config.json preload is not in index.html')
+      // The route table inline: the page's chunks are asked for with the entry, not one round trip
+      // later. The Content-Security-Policy allows exactly this script (its SHA-256), no other inline script.
       const inline = source.trim()
       const hash = createHash('sha256').update(inline).digest('base64')
       const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/
       if (!csp.test(html.source)) this.error('route-chunk-preload: the Content-Security-Policy has no script-src to allow the route table')
-      html.source = html.source
-        .replace(csp, `$1 'sha256-${hash}'`)
-        .replace(
-          preloadTag,
-          (tag) => `${tag}    <script type="module" async crossorigin src="${config.base + boot.fileName}"></script>\n    <script>${inline}</script>\n`,
-        )
+      const appTags = app.map((f) => `  <link rel="modulepreload" crossorigin href="${url(f)}">\n  `).join('')
+      // In order of need, as the browser starts them (six at a time per origin over HTTP/1.1): config.json,
+      // the entry and its imports, the stylesheet (Vite's tags), the app, then the page's chunks (the route
+      // table: an inline script after the stylesheet runs once that is in, well before the data arrives).
+      html.source = html.source.replace(csp, `$1 'sha256-${hash}'`).replace('</head>', `${appTags}  <script>${inline}</script>\n  </head>`)
     },
   }
 }

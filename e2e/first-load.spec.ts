@@ -100,3 +100,101 @@ test('/jobs/:id: the job document goes out first and its heading shows while eve
   release()
   await expect(page.getByRole('link', { name: /^Approvals \(6\)$/ })).toBeVisible()
 })
+
+/*
+ * The first view is painted from the first answer before the app has loaded (src/boot.ts), and the
+ * app's first commit replaces it. Held back here: the app's chunk, so the painted view can be measured;
+ * then the app comes in and every measured thing must be exactly where it was.
+ */
+async function measure(page: import('@playwright/test').Page, selectors: string[]) {
+  return page.evaluate((sels) => {
+    return sels.map((s) => {
+      const el = document.querySelector(s)
+      if (!el) return null
+      const r = el.getBoundingClientRect()
+      return { s, text: (el.textContent ?? '').trim().slice(0, 24), x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) }
+    })
+  }, selectors)
+}
+
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 },
+]) {
+  test(`/jobs at ${viewport.width}×${viewport.height}: the rows painted before the app loads are where the app draws them`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    // The app's first commit is compared, before the profile, names and counts fill in (the test above checks those).
+    passes = (method, url) => method === 'GET' && url.pathname === '/mock/supervisor/demo/job' && !url.search.includes('where')
+    let releaseApp = () => {}
+    const appHeld = new Promise<void>((resolve) => (releaseApp = resolve))
+    await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+      await appHeld
+      await route.continue()
+    })
+    await page.goto('/jobs')
+    const painted = page.locator('[data-first-paint]')
+    await expect(painted.getByRole('table').getByRole('link').first()).toBeVisible()
+    // Before the app: plain links to the jobs, the page's title, and no second copy of anything.
+    await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toHaveCount(1)
+    const firstHref = await painted.getByRole('table').getByRole('link').first().getAttribute('href')
+    expect(firstHref).toMatch(/^\/jobs\/[0-9a-f]{24}$/)
+    const things = ['main h1', 'table thead', 'table tbody tr:first-child a', 'table tbody tr:nth-child(5) td:first-child', 'nav[aria-label="Main"] a', '[aria-label="Jobs table"]']
+    const before = await measure(page, things)
+    expect(before.every(Boolean), JSON.stringify(before)).toBe(true)
+
+    releaseApp()
+    await expect(painted).toHaveCount(0)
+    await expect(page.getByRole('region', { name: 'Jobs table' })).toBeVisible()
+    // The app's own table: its sort buttons work (the painted ones were inert).
+    await expect(page.getByRole('columnheader', { name: /status/i }).getByRole('button')).toBeEnabled()
+    await expect(page.getByRole('button', { name: 'Account: signed in' })).toBeVisible()
+    const after = await measure(page, things)
+    expect(after).toEqual(before)
+  })
+}
+
+test('/jobs/:id: the heading painted before the app loads is where the app draws it', async ({ page }) => {
+  const list = (await (await fetch(`${base}/mock/supervisor/demo/job?sort[_id]=-1&limit=20`, { headers: { Authorization: 'Bearer demo-token' } })).json()) as Array<{ id: string; lifecycle?: string }>
+  const job = list.find((j) => j.lifecycle === 'finished')!
+  let releaseApp = () => {}
+  const appHeld = new Promise<void>((resolve) => (releaseApp = resolve))
+  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+    await appHeld
+    await route.continue()
+  })
+  await page.goto(`/jobs/${job.id}`)
+  const painted = page.locator('[data-first-paint]')
+  await expect(painted.getByRole('heading', { level: 1 })).toBeVisible()
+  const things = ['main h1', 'main nav[aria-label="Breadcrumb"]', 'section[aria-label="Verdict"]']
+  const before = await measure(page, things)
+  expect(before.every(Boolean), JSON.stringify(before)).toBe(true)
+  releaseApp()
+  await expect(painted).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /run again|restart/i }).first()).toBeVisible()
+  expect(await measure(page, things)).toEqual(before)
+})
+
+test('a name that looks like HTML is painted as text before the app loads too', async ({ page }) => {
+  // The first page of jobs, with a hostile name in front (the painted view and the app must both show it as text).
+  await page.route(/\/mock\/supervisor\/demo\/job\?sort/, async (route) => {
+    const response = await route.fetch()
+    const jobs = (await response.json()) as Array<Record<string, unknown>>
+    jobs[0] = { ...jobs[0], name: '<img src=x onerror="window.__pwned=1"><b>bold</b>' }
+    await route.fulfill({ response, json: jobs })
+  })
+  let releaseApp = () => {}
+  const appHeld = new Promise<void>((resolve) => (releaseApp = resolve))
+  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+    await appHeld
+    await route.continue()
+  })
+  await page.goto('/jobs')
+  const painted = page.locator('[data-first-paint]')
+  await expect(painted.getByRole('link', { name: '<img src=x onerror="window.__pwned=1"><b>bold</b>' })).toBeVisible()
+  expect(await page.locator('[data-first-paint] img, [data-first-paint] b').count()).toBe(0)
+  releaseApp()
+  await expect(painted).toHaveCount(0)
+  await expect(page.getByRole('table').getByRole('link', { name: '<img src=x onerror="window.__pwned=1"><b>bold</b>' })).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+})

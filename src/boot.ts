@@ -1,17 +1,31 @@
 import { configUrl, parseConfig } from './api/config'
 import { sendEarlyRequest } from './api/early-request'
+import { observeDateHeader, observeServerTimes, serverNow, serverTimesIn } from './api/server-clock'
+import { firstPaintWanted } from './app/first-paint-path'
 import { firstRequestPath } from './app/first-request-path'
+import { applyTheme, readThemeChoice } from './app/theme-choice'
 import { apiBaseUrls, initialSession } from './lib/initial-session'
+// The stylesheet, in the head with the entry: the first paint is styled.
+import './index.css'
 
 /*
- * The first thing a page load runs (the build loads this module on its own, async, from index.html's
- * head, before the ~110 kB entry has arrived and run; main.tsx imports it too, so it runs once):
- * it reads config.json (the preloaded response, handed on to main.tsx) and, when the token and
- * organization are known, sends the page's first data request right away — the same GET the page
- * would send (api/early-request.ts hands it to that request, which checks and parses it as usual).
- * Only paths whose first request does not depend on anything else: /jobs without server-side
- * filters, /jobs/:id. No React, no zod, nothing but what decides and builds that request.
+ * The page's entry: the first thing a page load runs, small, before the ~110 kB app (main.tsx, which
+ * index.html preloads in parallel) is evaluated.
+ *
+ * 1. It reads config.json (the preloaded response, handed on to main.tsx) and, when the token and
+ *    organization are known, sends the page's first data request at once — the same GET the page
+ *    would send (api/early-request.ts hands it to that request, which checks and parses it as usual).
+ * 2. On a plain /jobs or a /jobs/:id, when that answer comes within FIRST_PAINT_WAIT_MS, it paints the
+ *    page's first view from it with plain DOM (app/first-view.ts: the rows, or the job's heading, as
+ *    React will draw them), so the data shows as soon as the server has answered, not after the app
+ *    has been evaluated and rendered (together some 200–300 ms of main-thread work).
+ * 3. Then it starts the app, which takes over: React's first commit replaces the painted view.
+ *
+ * Nothing here is needed for the page to work: any failure or surprise just starts the app.
  */
+
+/** How long the app waits for the first answer before starting without a first paint (a slow server). */
+const FIRST_PAINT_WAIT_MS = 400
 
 let configResponse: Promise<Response> | null = null
 
@@ -22,35 +36,82 @@ export function takeConfigResponse(): Promise<Response> | null {
   return r
 }
 
-function boot(): Promise<void> {
+const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))
+
+
+/** Reads the early answer (a copy: the app reads the answer itself); null when it is not a 2xx. */
+async function earlyBody(response: Promise<Response>): Promise<{ body: unknown; receivedAt: number; date: string | null } | null> {
+  const r = await response.then((res) => (res.ok ? res.clone() : null))
+  if (!r) return null
+  const receivedAt = Date.now()
+  const date = r.headers.get('date')
+  const body: unknown = await r.json()
+  return { body, receivedAt, date }
+}
+
+async function boot(): Promise<void> {
   performance.mark('theeye:boot')
   const base = import.meta.env.BASE_URL
   // Same request as loadConfig's (cors, same-origin credentials): it takes index.html's preload.
   const response = fetch(configUrl(base), { credentials: 'same-origin', mode: 'cors' })
   configResponse = response
-  return response
-    .then((r) => (r.ok ? r.clone().json() : null))
-    .then((file: unknown) => {
-      if (file === null) return
-      const result = parseConfig(file)
-      // The mock backend answers in a service worker that main.tsx starts: nothing to send early.
-      if (!result.ok || result.config.mock) return
-      const session = initialSession(result.config)
-      if (!session) return
-      const { supervisorUrl } = apiBaseUrls(result.config, session.supervisorUrl)
-      const trimmed = base.replace(/\/$/, '')
-      const pathname = trimmed && location.pathname.startsWith(trimmed) ? location.pathname.slice(trimmed.length) || '/' : location.pathname
-      const path = firstRequestPath(pathname, location.search, session.customer)
-      if (!path || !supervisorUrl) return
-      sendEarlyRequest(supervisorUrl.replace(/\/+$/, '') + path, session.token, result.config.requestTimeoutMs)
-      performance.mark('theeye:first-request-sent-early')
+  const file: unknown = await response.then((r) => (r.ok ? r.clone().json() : null))
+  if (file === null) return
+  const result = parseConfig(file)
+  // The mock backend answers in a service worker that main.tsx starts: nothing to send early.
+  if (!result.ok || result.config.mock) return
+  const session = initialSession(result.config)
+  if (!session) return
+  const { supervisorUrl } = apiBaseUrls(result.config, session.supervisorUrl)
+  const trimmed = base.replace(/\/$/, '')
+  const pathname = trimmed && location.pathname.startsWith(trimmed) ? location.pathname.slice(trimmed.length) || '/' : location.pathname
+  const path = firstRequestPath(pathname, location.search, session.customer)
+  if (!path || !supervisorUrl) return
+  const answer = sendEarlyRequest(supervisorUrl.replace(/\/+$/, '') + path, session.token, result.config.requestTimeoutMs)
+  performance.mark('theeye:first-request-sent-early')
+  if (!firstPaintWanted(pathname, location.search)) return
+  const theme = readThemeChoice()
+  applyTheme(theme)
+  // The painter is the page's code (index.html's route table preloads it with the entry).
+  const ready = Promise.all([earlyBody(answer), import('./app/first-view')])
+  const paint = ([early, { paintFirstView }]: Awaited<typeof ready>): boolean => {
+    const root = document.getElementById('root')
+    // Nothing to paint, or the app has drawn the page already.
+    if (!early || !root || root.childNodes.length > 0) return false
+    // The server's clock, as the app's request will read it from the same answer.
+    if (early.date) observeDateHeader(Date.parse(early.date), early.receivedAt)
+    observeServerTimes(serverTimesIn(early.body), early.receivedAt)
+    const painted = paintFirstView(root, {
+      pathname,
+      base: trimmed,
+      body: early.body,
+      now: serverNow(),
+      customer: session.customer,
+      theme,
+      refreshMs: result.config.refreshIntervalMs,
     })
-    .catch(() => {
-      // main.tsx reads the same response and says what is wrong with it.
-    })
+    if (painted) performance.mark('theeye:first-paint')
+    return painted
+  }
+  const inTime = await Promise.race([ready, delay(FIRST_PAINT_WAIT_MS)])
+  if (!inTime) {
+    // A slow server: the app starts now; the first view is still painted if the answer comes before the app has drawn anything.
+    ready.then(paint, () => false).catch(clearFirstPaint)
+    return
+  }
+  if (!paint(inTime)) return
+  // Let the browser show it before the app's evaluation takes the main thread.
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
 }
 
-const decided = boot()
+/** A failed first paint leaves nothing behind (the app draws the page). */
+function clearFirstPaint() {
+  const root = document.getElementById('root')
+  if (root?.querySelector('[data-first-paint]')) root.replaceChildren()
+}
+
+// main.tsx reads the same config.json and says what is wrong with it.
+const decided = boot().catch(clearFirstPaint)
 
 /**
  * Resolves once boot has sent the early request or decided not to (it never rejects): the app's first
@@ -59,3 +120,6 @@ const decided = boot()
 export function earlyRequestDecided(): Promise<void> {
   return decided
 }
+
+// The app, once the first view is painted (or there is none to paint).
+void decided.then(() => import('./main'))

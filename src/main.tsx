@@ -9,7 +9,6 @@ import { AppProvider } from './app/provider'
 import { AppRouter, preloadRoute } from './app/router'
 import { createQueryClient } from './lib/query-client'
 import { apiBaseUrls, initialSession } from './lib/session'
-import './index.css'
 
 const SCENARIO_KEY = 'theeye.mock.scenario'
 const TIMEOUT_KEY = 'theeye.mock.timeoutMs'

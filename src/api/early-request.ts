@@ -15,11 +15,15 @@ const pending = new Map<string, Early>()
 
 const keyOf = (url: string, authorization: string) => `GET ${url}\n${authorization}`
 
-/** Sends `GET url` with the headers and fetch options `request()` uses for a bearer GET. */
-export function sendEarlyRequest(url: string, token: string, timeoutMs: number): void {
+/**
+ * Sends `GET url` with the headers and fetch options `request()` uses for a bearer GET. Returns its
+ * answer, for a first look (src/boot.ts paints from a clone of it); the taker reads the answer itself.
+ */
+export function sendEarlyRequest(url: string, token: string, timeoutMs: number): Promise<Response> {
   const authorization = `Bearer ${token}`
   const key = keyOf(url, authorization)
-  if (pending.has(key)) return
+  const already = pending.get(key)
+  if (already) return already.response
   const controller = new AbortController()
   const response = fetch(url, {
     method: 'GET',
@@ -35,6 +39,7 @@ export function sendEarlyRequest(url: string, token: string, timeoutMs: number):
     controller.abort()
   }, timeoutMs)
   pending.set(key, { response, controller, timer })
+  return response
 }
 
 /**

@@ -8,6 +8,8 @@ import { plainText } from '@/lib/text'
 import { Select } from '@/components/ui/field'
 import { useToast } from '@/components/ui/toast'
 import { MainNavLinks } from './nav-links'
+import { SHELL } from './shell-look'
+import { THEME_ICON } from './theme-choice'
 import { useTheme } from './theme'
 
 // The live counts need the jobs API and its schemas: loaded after the first paint.
@@ -89,24 +91,24 @@ function SignedInLayout() {
   const orgs = profile?.organizations ?? []
 
   return (
-    <div className="min-h-dvh bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    <div className={SHELL.page}>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-          <span className="flex items-center gap-2 font-semibold">
-            <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-indigo-600 text-white">
+      <header className={SHELL.header}>
+        <div className={SHELL.headerRow}>
+          <span className={SHELL.brand}>
+            <span aria-hidden="true" className={SHELL.brandMark}>
               ◉
             </span>
             TheEye Jobs
           </span>
-          <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+          <nav aria-label="Main" className={SHELL.nav}>
             <Suspense fallback={<MainNavLinks />}>
               <MainNavLinksWithCounts />
             </Suspense>
           </nav>
-          <div className="ml-auto flex items-center gap-2 text-sm">
+          <div className={SHELL.tools}>
             <span className="sr-only" role="status">
               {fetching > 0 ? 'Refreshing' : ''}
             </span>
@@ -145,7 +147,7 @@ function SignedInLayout() {
                 </Select>
               </label>
             ) : (
-              <span className="max-w-40 truncate" title={`Organization ${plainText(customer, 60)}`}>
+              <span className={SHELL.organization} title={`Organization ${plainText(customer, 60)}`}>
                 <span className="sr-only">Organization: </span>
                 {/* Its name, as the switcher shows it for users of several organizations; the slug only when nothing better is known. */}
                 {plainText(orgs.find((o) => o.name === customer)?.displayName || customer, 60)}
@@ -171,9 +173,9 @@ function SignedInLayout() {
                 aria-haspopup="true"
                 aria-label={`Account: ${profile ? plainText(profile.name, 60) : 'signed in'}`}
                 onClick={() => setMenuOpen((o) => !o)}
-                className="rounded-md px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+                className={SHELL.headerButton}
               >
-                <span className="max-w-32 truncate">{profile ? plainText(profile.name, 60) : 'Account'}</span>
+                <span className={SHELL.accountName}>{profile ? plainText(profile.name, 60) : 'Account'}</span>
               </button>
               {menuOpen && (
                 <div className="absolute right-0 z-40 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg dark:border-slate-700 dark:bg-slate-900">
@@ -194,18 +196,17 @@ function SignedInLayout() {
             <button
               type="button"
               onClick={cycleTheme}
-              className="rounded-md px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+              className={SHELL.headerButton}
               aria-label={`Theme: ${theme}. Change theme`}
               title={`Theme: ${theme}`}
             >
-              <span aria-hidden="true">{theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}</span>
+              <span aria-hidden="true">{THEME_ICON[theme]}</span>
             </button>
           </div>
         </div>
       </header>
       <OnlineWatcher />
-      {/* One content width for every page, the same as the header's: pages do not set their own. */}
-      <main id="main" className="mx-auto max-w-screen-2xl px-4 py-4">
+      <main id="main" className={SHELL.main}>
         <Outlet />
       </main>
     </div>

@@ -1,14 +1,8 @@
 import { NavLink } from 'react-router'
 import { cn } from '@/components/ui/cn'
+import { navClass } from './shell-look'
 
-export function navClass({ isActive }: { isActive: boolean }) {
-  return cn(
-    'rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap',
-    isActive
-      ? 'bg-indigo-100 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100'
-      : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800',
-  )
-}
+export { navClass } from './shell-look'
 
 export function CountBadge({ count, tone }: { count: number | undefined; tone: 'warning' | 'danger' }) {
   if (count === undefined) return null

@@ -4,7 +4,6 @@ import { SkeletonRows } from '@/components/ui/skeleton'
 import { AppLayout } from './layout'
 import { RouteErrorBoundary } from './route-error'
 import { NotFound } from './routes/not-found'
-import { SignInRoute } from './routes/sign-in'
 
 /*
  * Routes per ui-contract.md, in React Router's declarative mode: it weighs about half of the
@@ -37,6 +36,8 @@ function lazyRoute<K extends string>(load: () => Promise<Record<K, ComponentType
   return Object.assign(Page, { preload: () => get().then(() => undefined) })
 }
 
+// Signed-in users (most loads) never need the sign-in page's code.
+const SignInRoute = lazyRoute(() => import('./routes/sign-in'), 'SignInRoute')
 const JobsRoute = lazyRoute(() => import('./routes/jobs'), 'JobsRoute')
 const JobDetailRoute = lazyRoute(() => import('./routes/job-detail'), 'JobDetailRoute')
 const ApprovalsRoute = lazyRoute(() => import('./routes/approvals'), 'ApprovalsRoute')
@@ -53,6 +54,7 @@ const PRELOADED: Array<[path: string, page: LazyRoute]> = [
   ['/jobs/:jobId', JobDetailRoute],
   ['/approvals', ApprovalsRoute],
   ['/runaway', RunawayRoute],
+  ['/sign-in', SignInRoute],
 ]
 
 /** Loads the page component of `pathname` (without the base URL); resolves at once for other paths. */

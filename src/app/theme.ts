@@ -1,22 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
+import { applyTheme as apply, readThemeChoice as read, THEME_KEY as KEY, type ThemeChoice } from './theme-choice'
 
-export type ThemeChoice = 'system' | 'light' | 'dark'
-const KEY = 'theeye.theme'
-
-function apply(choice: ThemeChoice) {
-  const dark = choice === 'dark' || (choice === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches)
-  document.documentElement.classList.toggle('dark', dark)
-  document.documentElement.style.colorScheme = dark ? 'dark' : 'light'
-}
-
-function read(): ThemeChoice {
-  try {
-    const v = localStorage.getItem(KEY)
-    return v === 'light' || v === 'dark' ? v : 'system'
-  } catch {
-    return 'system'
-  }
-}
+export type { ThemeChoice } from './theme-choice'
 
 /** Light and dark themes: follows the OS until the user picks one. */
 export function useTheme(): [ThemeChoice, () => void] {

@@ -1,19 +1,8 @@
 import { useId, type ComponentProps, type ReactNode } from 'react'
 import { cn, withOverrides } from './cn'
+import { CONTROL_BASE as base, controlClass, type ControlSize as Size } from './control-look'
 
-type Size = 'sm' | 'md'
-
-const base =
-  'block rounded-md border border-slate-300 bg-white text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-500 ' +
-  'aria-invalid:border-red-600 aria-invalid:ring-1 aria-invalid:ring-red-600 read-only:bg-slate-50 read-only:text-slate-700 ' +
-  'disabled:cursor-not-allowed disabled:opacity-70 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 ' +
-  'dark:aria-invalid:border-red-400 dark:aria-invalid:ring-red-400 dark:read-only:bg-slate-900 dark:read-only:text-slate-300'
-const sizes: Record<Size, string> = { sm: 'h-8 px-2', md: 'h-9 px-2.5' }
-
-/** The one look of a text-like control; callers' width/height/padding classes win. */
-export function controlClass(size: Size = 'md', className?: string): string {
-  return withOverrides(`${base} w-full ${sizes[size]}`, className)
-}
+export { controlClass } from './control-look'
 
 export function Input({ size = 'md', className, ...rest }: Omit<ComponentProps<'input'>, 'size'> & { size?: Size }) {
   return <input className={controlClass(size, className)} {...rest} />

@@ -81,3 +81,16 @@ export function fitColumns(width: number, choice: ColumnChoice): ColumnFit {
   }
   return { compact: false, shown: chosen, noRoom }
 }
+
+/** Where the user's column choice is kept (localStorage). */
+export const COLUMNS_KEY = 'jobs-columns'
+
+/** The user's column choice; nothing chosen when storage is unavailable or holds something else. */
+export function readColumnChoice(): ColumnChoice {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '{}')
+    return v && typeof v === 'object' ? (v as ColumnChoice) : {}
+  } catch {
+    return {}
+  }
+}

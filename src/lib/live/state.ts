@@ -1,3 +1,4 @@
+import { LIVE_STARTING } from './live-look'
 import { useSyncExternalStore } from 'react'
 
 /**
@@ -60,7 +61,7 @@ export function liveStatusText(s: LiveState): { label: string; detail: string } 
         detail: `Reconnecting to live updates (attempt ${s.attempt}); polling meanwhile, and what is on screen is re-read before Live shows again.`,
       }
     case 'starting':
-      return { label: 'Polling', detail: 'Polling while the live connection starts.' }
+      return LIVE_STARTING
     case 'polling':
       return {
         label: 'Polling',

@@ -7,7 +7,7 @@ import { useNow } from '@/components/ui/time'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { isAdminCredential, useSession } from '@/lib/session'
 import { QueryWait } from '@/lib/query-wait'
-import { fitColumns, sameFit, type ColumnChoice } from '../columns'
+import { COLUMNS_KEY, fitColumns, readColumnChoice, sameFit, type ColumnChoice } from '../columns'
 import { filterSummary } from '../filter-summary'
 import { mergeLoaded, searchJobs, sortJobs, stateCounts, taskInsight, taskNameIndex } from '../job-list-model'
 import { ALL_PAGE_SIZE, HEAD_PAGE_SIZE, jobPagesKeys, jobsListQueries, liveHeadOptions, MORE_PAGE_SIZE, setNextPageSize } from '../queries'
@@ -34,16 +34,6 @@ const SHORTCUTS = [
   ['Enter', 'Open the selected job'],
   ['?', 'Show this help'],
 ] as const
-
-const COLUMNS_KEY = 'jobs-columns'
-function readColumnChoice(): ColumnChoice {
-  try {
-    const v: unknown = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? '{}')
-    return v && typeof v === 'object' ? (v as ColumnChoice) : {}
-  } catch {
-    return {}
-  }
-}
 
 export interface JobsPageProps {
   /** Ids of runaway jobs (from the runaway feature), marked in the table. */

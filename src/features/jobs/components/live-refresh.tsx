@@ -3,17 +3,7 @@ import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
 import { errorMessage } from '@/components/ui/error-panel'
 import { Select } from '@/components/ui/field'
-import { formatDuration } from '@/components/ui/time'
-
-/** Intervals offered besides the configured default; 0 = paused. */
-const CHOICES = [0, 5_000, 10_000, 30_000, 60_000]
-
-function intervalLabel(ms: number): string {
-  if (ms === 0) return 'Paused'
-  // "Every 1 min", not "Every 1m 0s".
-  if (ms >= 60_000 && ms % 60_000 === 0) return `Every ${ms / 60_000} min`
-  return ms % 1000 === 0 ? `Every ${ms / 1000} s` : `Every ${formatDuration(ms)}`
-}
+import { intervalChoices, intervalLabel } from '../refresh-interval'
 
 export function LiveRefreshControl({
   intervalMs,
@@ -31,7 +21,7 @@ export function LiveRefreshControl({
   fetching: boolean
 }) {
   const id = useId()
-  const choices = [...new Set([...CHOICES, defaultMs])].sort((a, b) => a - b)
+  const choices = intervalChoices(defaultMs)
   const ago = updatedAt ? Math.max(0, Math.round((now - updatedAt) / 1000)) : null
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">

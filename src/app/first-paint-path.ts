@@ -1,0 +1,8 @@
+/* Which pages boot.ts paints before React (app/first-view.ts, loaded only for them). */
+
+/** Pages with a first paint: a plain /jobs (no filters, search or sort in the URL) and a job's page. */
+export function firstPaintWanted(pathname: string, search: string): boolean {
+  if (search && search !== '?') return false
+  const path = pathname.replace(/\/+$/, '') || '/'
+  return path === '/jobs' || /^\/jobs\/[^/]+$/.test(path)
+}

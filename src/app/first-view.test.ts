@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { firstPaintWanted } from './first-paint-path'
+import { paintFirstView, type FirstPaint } from './first-view'
+
+const NOW = Date.parse('2026-03-13T12:00:00.000Z')
+const job = (over: Record<string, unknown> = {}) => ({
+  id: '65f1bf002a9b4c0012ab3305',
+  name: 'Backup DB',
+  _type: 'ScriptJob',
+  lifecycle: 'finished',
+  state: 'success',
+  task_id: '65f1bf002a9b4c0012ab0001',
+  creation_date: new Date(NOW - 5 * 60_000).toISOString(),
+  last_update: new Date(NOW - 4 * 60_000).toISOString(),
+  ...over,
+})
+
+function paint(pathname: string, body: unknown, over: Partial<FirstPaint> = {}) {
+  const root = document.createElement('div')
+  document.body.append(root)
+  const painted = paintFirstView(root, { pathname, base: '', body, now: NOW, customer: 'demo', theme: 'system', refreshMs: 5000, ...over })
+  return { root, painted }
+}
+
+afterEach(() => document.body.replaceChildren())
+
+describe('the first view painted before the app loads', () => {
+  it('shows the jobs as links in the jobs table, with their status in words', () => {
+    const { root, painted } = paint('/jobs', [job(), job({ id: '65f1bf002a9b4c0012ab3306', name: 'Nightly report', lifecycle: 'assigned', state: 'in_progress' })])
+    expect(painted).toBe(true)
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('[aria-label="Jobs table"] tbody a')]
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Backup DB', '/jobs/65f1bf002a9b4c0012ab3305'],
+      ['Nightly report', '/jobs/65f1bf002a9b4c0012ab3306'],
+    ])
+    const firstRow = root.querySelector('tbody tr')!
+    expect(firstRow.textContent).toContain('success')
+    expect(root.querySelectorAll('tbody tr')[1]!.textContent).toContain('running')
+    expect(root.querySelector('h1')!.textContent).toBe('Jobs')
+    expect(root.querySelector('[aria-label="State counts of loaded jobs"]')!.textContent).toContain('Of loaded (2):')
+    // The organization as the header shows it before the profile arrives; the current page marked.
+    expect(root.querySelector('header')!.textContent).toContain('demo')
+    expect(root.querySelector('nav[aria-label="Main"] [aria-current="page"]')!.textContent).toBe('Jobs')
+  })
+
+  it('renders names from the server as text, never as HTML', () => {
+    const hostile = '<img src=x onerror="alert(1)"><b>bold</b>'
+    const { root } = paint('/jobs', [job({ name: hostile, task_id: null, _type: 'WorkflowJob' })])
+    const link = root.querySelector('tbody a')!
+    expect(link.textContent).toBe(hostile)
+    expect(root.querySelector('img, b')).toBeNull()
+    const detail = paint('/jobs/65f1bf002a9b4c0012ab3305', job({ name: hostile }))
+    expect(detail.root.querySelector('h1')!.textContent).toBe(hostile)
+    expect(detail.root.querySelector('img, b')).toBeNull()
+  })
+
+  it('leaves the page to the app when the answer is not one it would draw the same way', () => {
+    for (const body of [[], [job(), { nonsense: true }], { not: 'a list' }, 'text']) {
+      const { root, painted } = paint('/jobs', body)
+      expect(painted, JSON.stringify(body)).toBe(false)
+      expect(root.childNodes).toHaveLength(0)
+    }
+    expect(paint('/jobs/65f1bf002a9b4c0012ab3305', { name: 42 }).painted).toBe(false)
+  })
+
+  it("shows a job's verdict and name on its page", () => {
+    const { root, painted } = paint('/jobs/65f1bf002a9b4c0012ab3305', job({ state: 'failure' }))
+    expect(painted).toBe(true)
+    expect(root.querySelector('h1')!.textContent).toBe('Backup DB')
+    expect(root.querySelector('[aria-label="Verdict"]')!.textContent).toMatch(/Failed after 1m 0s/)
+    expect(root.querySelector('nav[aria-label="Breadcrumb"] a')!.getAttribute('href')).toBe('/jobs')
+  })
+
+  it('writes links under the base path the app is served from', () => {
+    const { root } = paint('/jobs', [job()], { base: '/ops' })
+    expect(root.querySelector('tbody a')!.getAttribute('href')).toBe('/ops/jobs/65f1bf002a9b4c0012ab3305')
+    expect(root.querySelector('nav[aria-label="Main"] a')!.getAttribute('href')).toBe('/ops/jobs')
+  })
+
+  it('keeps its controls out of reach until the app is there (inert), its links not', () => {
+    const { root } = paint('/jobs', [job()])
+    for (const control of root.querySelectorAll('button, input, select')) expect(control.closest('[inert]'), control.outerHTML).not.toBeNull()
+    for (const a of root.querySelectorAll('a')) expect(a.closest('[inert]')).toBeNull()
+  })
+})
+
+describe('which pages are painted before the app loads', () => {
+  it('a plain /jobs and a job page; not a filtered, searched or sorted list, nor other pages', () => {
+    expect(firstPaintWanted('/jobs', '')).toBe(true)
+    expect(firstPaintWanted('/jobs/', '')).toBe(true)
+    expect(firstPaintWanted('/jobs/65f1bf002a9b4c0012ab3305', '')).toBe(true)
+    expect(firstPaintWanted('/jobs', '?q=backup')).toBe(false)
+    expect(firstPaintWanted('/jobs', '?sort=name')).toBe(false)
+    expect(firstPaintWanted('/approvals', '')).toBe(false)
+    expect(firstPaintWanted('/sign-in', '')).toBe(false)
+  })
+})

@@ -1,0 +1,102 @@
+import { parseJob, parseJobList } from '@/api/schemas/job'
+import { jobDetailFirstView } from '@/features/job-detail/first-view'
+import { paintJobsFirstView } from '@/features/jobs/first-view'
+import { h } from '@/lib/dom'
+import { LIVE_BADGE_CLASS, LIVE_DOT_CLASS, LIVE_LABEL_CLASS, LIVE_LOOK, LIVE_STARTING } from '@/lib/live/live-look'
+import { plainText } from '@/lib/text'
+import { NAV_LINKS, navClass, SHELL } from './shell-look'
+import { THEME_ICON, type ThemeChoice } from './theme-choice'
+
+/*
+ * The signed-in shell as the React layout draws it on its first render (no profile yet: the
+ * organization's slug, "Account"; no counts in the navigation), built with plain DOM by the boot
+ * module (src/boot.ts) so that a page's first rows can show before React has loaded. React's first
+ * commit replaces it in one frame; e2e/first-paint.spec.ts checks that nothing moves when it does.
+ *
+ * Its controls are `inert` (they do nothing until React is there); its links are real links.
+ */
+
+export function shellView({ customer, theme, activePath, page }: { customer: string; theme: ThemeChoice; activePath: string; page: Node }): HTMLElement {
+  const look = LIVE_LOOK.other
+  const org = plainText(customer, 60)
+  return h(
+    'div',
+    { class: SHELL.page, 'data-first-paint': '' },
+    h(
+      'header',
+      { class: SHELL.header },
+      h(
+        'div',
+        { class: SHELL.headerRow },
+        h('span', { class: SHELL.brand }, h('span', { 'aria-hidden': 'true', class: SHELL.brandMark }, '◉'), 'TheEye Jobs'),
+        h(
+          'nav',
+          { 'aria-label': 'Main', class: SHELL.nav },
+          ...NAV_LINKS.map((l) => {
+            const isActive = activePath === l.to || activePath.startsWith(`${l.to}/`)
+            return h('a', { href: l.to, class: navClass({ isActive }), 'aria-current': isActive ? 'page' : null }, l.label)
+          }),
+        ),
+        h(
+          'div',
+          { class: SHELL.tools, inert: true },
+          h(
+            'span',
+            { role: 'status', title: LIVE_STARTING.detail, class: `${LIVE_BADGE_CLASS} ${look.badge}` },
+            h('span', { 'aria-hidden': 'true', class: `${LIVE_DOT_CLASS} ${look.dot}` }),
+            h('span', { class: LIVE_LABEL_CLASS }, LIVE_STARTING.label),
+          ),
+          h('span', { class: SHELL.organization, title: `Organization ${org}` }, h('span', { class: 'sr-only' }, 'Organization: '), org),
+          h('div', { class: 'relative' }, h('button', { type: 'button', class: SHELL.headerButton }, h('span', { class: SHELL.accountName }, 'Account'))),
+          h('button', { type: 'button', class: SHELL.headerButton, 'aria-label': `Theme: ${theme}. Change theme` }, h('span', { 'aria-hidden': 'true' }, THEME_ICON[theme])),
+        ),
+      ),
+    ),
+    h('main', { id: 'main', class: SHELL.main, 'aria-busy': 'true' }, page),
+  )
+}
+
+export interface FirstPaint {
+  /** The app's path (without the base). */
+  pathname: string
+  /** The base path the app is served under ('' at the root). */
+  base: string
+  /** The early answer: the first page of jobs, or one job. */
+  body: unknown
+  /** The server's time now. */
+  now: number
+  customer: string
+  theme: ThemeChoice
+  refreshMs: number
+}
+
+/**
+ * Paints the page's first view into `root` from the early answer; false (and `root` left empty) when
+ * there is nothing React would draw the same way: an unexpected answer, no jobs, malformed items.
+ */
+export function paintFirstView(root: HTMLElement, p: FirstPaint): boolean {
+  const path = p.pathname.replace(/\/+$/, '') || '/'
+  const shell = (page: Node) => shellView({ customer: p.customer, theme: p.theme, activePath: path, page })
+  let painted = false
+  try {
+    if (path === '/jobs') {
+      painted = paintJobsFirstView(root, parseJobList(p.body), { now: p.now, refreshMs: p.refreshMs, shell })
+    } else {
+      const parsed = parseJob(p.body)
+      if (parsed.ok && !parsed.job.problems.length) {
+        root.replaceChildren(shell(jobDetailFirstView(parsed.job, p.now)))
+        painted = true
+      }
+    }
+  } catch {
+    // Not a list of jobs, not a job: the app reads the same answer and says what is wrong.
+    painted = false
+  }
+  if (!painted) {
+    root.replaceChildren()
+    return false
+  }
+  // Links written for the root ('/jobs/…'), served under a base path.
+  if (p.base) for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) a.setAttribute('href', p.base + a.getAttribute('href'))
+  return true
+}

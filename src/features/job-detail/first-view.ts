@@ -1,0 +1,48 @@
+import type { Job } from '@/api/schemas/job'
+import { isFinished, jobDisplayName } from '@/api/schemas/job'
+import { jobStatus } from '@/components/ui/status-meta'
+import { formatExact, formatRelative } from '@/components/ui/time-format'
+import { h } from '@/lib/dom'
+import { plainText } from '@/lib/text'
+import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_TONE, verdictText } from './verdict-text'
+
+/*
+ * The job page's first paint, before React has loaded (src/boot.ts): the breadcrumb, the verdict and
+ * the job's name, as JobDetail draws them on its first render with the job in hand, so the heading shows
+ * as soon as the server answers. What follows (summary, actions, lifecycle, output) comes with React,
+ * below the heading; React's first commit replaces this in one frame and nothing above moves
+ * (e2e/first-paint.spec.ts measures it).
+ */
+export function jobDetailFirstView(job: Job, now: number): HTMLElement {
+  const status = jobStatus({ state: job.state, lifecycle: job.lifecycle })
+  const endedAt = isFinished(job.lifecycle) ? job.last_update : undefined
+  return h(
+    'div',
+    { class: 'space-y-5' },
+    h(
+      'nav',
+      { 'aria-label': 'Breadcrumb', class: 'text-sm' },
+      h('a', { href: '/jobs', class: 'text-indigo-700 underline dark:text-indigo-300' }, 'Jobs'),
+      h('span', { 'aria-hidden': 'true' }, ' / '),
+      h('span', { class: 'text-slate-600 dark:text-slate-400' }, job.id),
+    ),
+    h(
+      'header',
+      { class: 'space-y-3' },
+      h(
+        'section',
+        { 'aria-label': 'Verdict', class: `${VERDICT_CLASS} ${VERDICT_TONE[status.tone] ?? ''}` },
+        h(
+          'p',
+          { class: 'flex items-center gap-3 text-2xl font-semibold' },
+          h('span', { 'aria-hidden': 'true', class: VERDICT_ICON_CLASS }, status.icon),
+          h('span', null, h('span', { class: 'sr-only' }, `Status: ${status.label}. `), verdictText(job, job.lifecycle, now)),
+        ),
+        endedAt &&
+          Number.isFinite(Date.parse(endedAt)) &&
+          h('p', { class: 'text-sm' }, 'finished ', h('time', { datetime: new Date(endedAt).toISOString(), title: formatExact(endedAt) }, formatRelative(endedAt, now))),
+      ),
+      h('div', { class: 'flex flex-wrap items-center gap-3' }, h('h1', { class: 'min-w-0 text-2xl font-semibold break-words' }, plainText(jobDisplayName(job), 300))),
+    ),
+  )
+}
