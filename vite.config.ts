@@ -39,17 +39,17 @@ function contentSecurityPolicy(): Plugin {
  * Which page modules a first load of a path needs (the lazy routes of src/app/router.tsx). Add a line
  * when you add a route; a path without one still works, its chunks are then found as React renders.
  */
+const PREFETCH = 'src/app/route-prefetch.ts'
 const ROUTE_MODULES: Array<[pattern: string, modules: string[]]> = [
-  ['^/jobs/?$', ['src/app/first-view.ts', 'src/app/routes/jobs.tsx']],
-  ['^/jobs/[^/]+/?$', ['src/app/first-view.ts', 'src/app/routes/job-detail.tsx']],
-  ['^/approvals/?$', ['src/app/routes/approvals.tsx']],
-  ['^/runaway/?$', ['src/app/routes/runaway.tsx']],
+  // In order of need: boot's first-view painter, main.tsx's first-request prefetch, the page.
+  ['^/jobs/?$', ['src/app/first-view.ts', PREFETCH, 'src/app/routes/jobs.tsx']],
+  ['^/jobs/[^/]+/?$', ['src/app/first-view.ts', PREFETCH, 'src/app/routes/job-detail.tsx']],
+  ['^/approvals/?$', [PREFETCH, 'src/app/routes/approvals.tsx']],
+  ['^/runaway/?$', [PREFETCH, 'src/app/routes/runaway.tsx']],
   ['^/sign-in/?$', ['src/app/routes/sign-in.tsx']],
 ]
 /** Wanted on every page: the app (src/boot.ts starts it). */
 const APP_MODULES = ['src/main.tsx']
-/** Wanted on the pages of the route table, before the page's own: main.tsx's first-request prefetch. */
-const FIRST_MODULES = ['src/app/route-prefetch.ts']
 /** Wanted on every signed-in page, after the page's own: the navigation's live counts. */
 const LAST_MODULES = ['src/app/nav-counts.tsx']
 
@@ -96,12 +96,11 @@ function routeChunkPreload(): Plugin {
       const app = chunksOf(APP_MODULES, loaded)
       const withApp = new Set([...loaded, ...app])
       const url = (f: string) => config.base + f
-      const first = chunksOf(FIRST_MODULES, withApp).map(url)
       const last = chunksOf(LAST_MODULES, withApp).map(url)
       // The sign-in page has no first request and no navigation: its own chunks only.
       const table = ROUTE_MODULES.map(([pattern, modules]) => {
         const page = chunksOf(modules, withApp).map(url)
-        return [pattern, pattern.includes('sign-in') ? page : [...new Set([...first, ...page, ...last])]]
+        return [pattern, pattern.includes('sign-in') ? page : [...new Set([...page, ...last])]]
       })
       const base = JSON.stringify(config.base.replace(/\/$/, ''))
       const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=t[i][1][j];document.head.appendChild(l)}return}}})();\n`
