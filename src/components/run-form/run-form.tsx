@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query'
-import { useRef, useState, type ReactNode } from 'react'
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { ArgumentOption, TaskArgument } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
@@ -33,6 +33,13 @@ export interface RunFormSubmit {
  * read-only, every rule checked before `onSubmit` is called with the body to send (a full array
  * indexed by `order`, which is how the server matches values for a run, a restart and an input).
  * It owns no server call. Remount it (key) to start from other initial values.
+ *
+ * One intent, one request: while the promise `onSubmit` returned is unsettled, another submit does
+ * nothing (a ref, so two clicks in the same frame count once; `pending` arrives a render later). A
+ * double click and a held Enter are one intent even when the server answers between the two (the
+ * second click of a multi-click and a repeated Enter never submit). Success or failure releases the
+ * guard, with the render that shows what the caller did with the answer, so a failed submit can be
+ * tried again at once.
  */
 export function RunForm({
   args,
@@ -54,7 +61,8 @@ export function RunForm({
   initial: FieldValue[]
   submitLabel?: string
   pending?: boolean
-  onSubmit: (submit: RunFormSubmit) => void
+  /** Sends the values; return the request's promise: no other submit until it settles. */
+  onSubmit: (submit: RunFormSubmit) => Promise<unknown> | void
   userEmail?: string
   /** Shown above the submit button (the pre-flight summary). */
   beforeSubmit?: ReactNode
@@ -97,6 +105,13 @@ export function RunForm({
     })
   const server = serverFieldErrors?.length ? matchFieldErrors(args, serverFieldErrors) : null
   const formRef = useRef<HTMLFormElement>(null)
+  const inFlight = useRef(false)
+  // Bumped when the submit's promise settles: the guard opens in that render's commit, together with
+  // what the caller's own updates show (a dialog closing, an error), not a moment before it.
+  const [settled, setSettled] = useState(0)
+  useLayoutEffect(() => {
+    inFlight.current = false
+  }, [settled])
 
   const remoteDefs = args.map((def, i) => ({ def, i })).filter(({ def }) => def.type === 'remote-options' && def.endpoint_url)
   const remoteQueries = useQueries({
@@ -136,9 +151,13 @@ export function RunForm({
       noValidate
       aria-label={label}
       className="space-y-5"
+      onKeyDown={(e) => {
+        // A held Enter repeats: one press is one submit (a new line in a text area is typing).
+        if (e.key === 'Enter' && e.repeat && !(e.target instanceof HTMLTextAreaElement)) e.preventDefault()
+      }}
       onSubmit={(e) => {
         e.preventDefault()
-        if (pending) return
+        if (pending || inFlight.current) return
         const next = validateAll(args, values, ctxFor)
         setErrors(next)
         const bad = next.map((m, i) => (m ? i : -1)).filter((i) => i >= 0)
@@ -148,7 +167,13 @@ export function RunForm({
           return
         }
         setSummary(null)
-        onSubmit({ taskArguments: buildTaskArguments(args, values, optionsFor), values })
+        const sent = onSubmit({ taskArguments: buildTaskArguments(args, values, optionsFor), values })
+        if (sent) {
+          inFlight.current = true
+          // The caller's request state reports a failure; here it only reopens the form.
+          const release = () => setSettled((n) => n + 1)
+          sent.then(release, release)
+        }
       }}
     >
       {changedUnderUs && (
@@ -199,7 +224,15 @@ export function RunForm({
         </Callout>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" variant={submitVariant} pending={pending}>
+        <Button
+          type="submit"
+          variant={submitVariant}
+          pending={pending}
+          onClick={(e) => {
+            // The second click of a double click is the same intent (the first one submitted, or showed what to fix).
+            if (e.detail > 1) e.preventDefault()
+          }}
+        >
           {submitLabel}
         </Button>
         {extraActions}

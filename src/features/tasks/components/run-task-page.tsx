@@ -101,23 +101,30 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
   const submitLabel = workflow ? 'Run workflow' : 'Run task'
   const name = workflow?.name ?? task.name
 
-  const doRun = (submit: RunFormSubmit) => {
-    // One intent, one job: a double click, a held Enter or StrictMode never posts twice.
-    if (inFlight.current) return
+  /** Settles when the run's request does (its failure is shown from the mutation's state). */
+  const doRun = (submit: RunFormSubmit): Promise<void> => {
+    // The form has its own guard; this one is for "Queue anyway" in the dialog: a double click on it
+    // never posts twice either.
+    if (inFlight.current) return Promise.resolve()
     inFlight.current = true
-    run.mutate(
-      { target, args: submit.taskArguments },
-      {
-        onSuccess: (job) => {
-          writeLastValues(scope, memoryKey, storableValues(args, submit.values))
-          clearDraft(draftKey)
-          setConfirming(null)
-          navigate(jobPath(job.id))
+    // mutate's callbacks, not mutateAsync: they do not run once the user left this page (no jump to
+    // the new job from elsewhere); the form is gone then, and its promise may stay pending.
+    return new Promise((settled) =>
+      run.mutate(
+        { target, args: submit.taskArguments },
+        {
+          onSuccess: (job) => {
+            writeLastValues(scope, memoryKey, storableValues(args, submit.values))
+            clearDraft(draftKey)
+            setConfirming(null)
+            navigate(jobPath(job.id))
+          },
+          onSettled: () => {
+            inFlight.current = false
+            settled()
+          },
         },
-        onSettled: () => {
-          inFlight.current = false
-        },
-      },
+      ),
     )
   }
 
@@ -186,14 +193,13 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         pending={run.isPending}
         userEmail={profile?.email}
         onSubmit={(submit) => {
-          // A second click of a double click arrives before the button shows it is busy: it must not reset
+          // RunForm sends nothing more until this settles: a second click of a double click never resets
           // the request in flight (its answer is what takes the user to the new job).
-          if (inFlight.current) return
           run.reset()
           const decide = (data: typeof liveness.data) => (hostReporting(task.host_id, data) === 'not-reporting' ? setConfirming(submit) : doRun(submit))
           // Never skip the question because the bot's status had not arrived yet.
-          if (task.host_id && liveness.isPending) void liveness.refetch().then((r) => decide(r.data))
-          else decide(liveness.data)
+          if (task.host_id && liveness.isPending) return liveness.refetch().then((r) => decide(r.data))
+          return decide(liveness.data)
         }}
         beforeSubmit={
           <PreflightSummary

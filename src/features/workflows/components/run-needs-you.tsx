@@ -118,24 +118,15 @@ function InputForm({ step, job, run, onDone }: { step: StepView; job: Job; run: 
   const task = useQuery({ ...workflowQueries.startTask(job.task_id ?? ''), enabled: !embedded?.length && !!job.task_id })
   const submit = useSubmitStepInput(run.id, run.workflow_id)
   const args = embedded?.length ? embedded : (task.data?.task_arguments ?? [])
-  const inFlight = useRef(false)
   const name = plainText(step.node.name, 120)
 
-  const send = (taskArguments: unknown[]) => {
-    if (inFlight.current || submit.isPending) return
-    inFlight.current = true
-    // The promise, not mutate's callbacks: the step may leave "waiting" (and this form unmount) before the
-    // answer's read-back ends; the outcome is kept by the parent either way.
+  // One request per submit: RunForm waits for this promise. The promise, not mutate's callbacks: the
+  // step may leave "waiting" (and this form unmount) before the answer's read-back ends; the outcome
+  // is kept by the parent either way.
+  const send = (taskArguments: unknown[]) =>
     submit
       .mutateAsync({ id: job.id, args: taskArguments })
-      .then(
-        (after) => onDone(`Input sent for “${name}”${after.lifecycle ? `: the step is now ${after.lifecycle === 'finished' ? 'done' : after.lifecycle}` : ''}. The run goes on.`),
-        () => undefined,
-      )
-      .finally(() => {
-        inFlight.current = false
-      })
-  }
+      .then((after) => onDone(`Input sent for “${name}”${after.lifecycle ? `: the step is now ${after.lifecycle === 'finished' ? 'done' : after.lifecycle}` : ''}. The run goes on.`))
 
   return (
     <div className="space-y-2">

@@ -7,12 +7,11 @@ import { RunForm } from '@/components/run-form/run-form'
 import { Callout } from '@/components/ui/callout'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
-import { useSingleFlight } from '@/lib/use-single-flight'
 
 /**
  * The shared run form over a job's task arguments (Run again, Restart, Submit input): it starts
  * from the job's values (`task_arguments_values` is indexed by `order`), never copies masked ones,
- * and sends the full array indexed by `order` the server matches. One request per submit.
+ * and sends the full array indexed by `order` the server matches. One request per submit (RunForm's guard).
  */
 export function JobArgumentsForm({
   job,
@@ -35,7 +34,6 @@ export function JobArgumentsForm({
   label?: string
 }) {
   const { profile } = useSession()
-  const singleFlight = useSingleFlight()
   const [start] = useState(() => valuesFromJob(args, job.task_arguments_values ?? [], initialValues(args)))
   const fieldErrors = isApiError(error) ? error.fieldErrors : undefined
   const unmatched = fieldErrors?.length ? matchFieldErrors(args, fieldErrors).unmatched : []
@@ -65,7 +63,7 @@ export function JobArgumentsForm({
           ) : null
         }
         extraActions={footer}
-        onSubmit={({ taskArguments }) => singleFlight.run(() => onSubmit(taskArguments))}
+        onSubmit={({ taskArguments }) => onSubmit(taskArguments)}
       />
     </div>
   )
