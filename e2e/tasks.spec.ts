@@ -188,3 +188,18 @@ test('the run form with its validation messages passes axe', async ({ page }) =>
   await expect(page.getByRole('textbox', { name: /^username/ })).toHaveAttribute('aria-invalid', 'true')
   await expectNoSeriousA11yViolations(page)
 })
+
+test('what was typed and not run comes back after a reload, and the notice says it is a draft', async ({ page }) => {
+  await page.goto(`/tasks/${TASK_IDS.cleanupTmp}/run?scenario=default`)
+  const directory = page.getByRole('textbox', { name: /^directory/ })
+  await directory.fill('/tmp/not-run-yet')
+  await page.reload()
+  await expect(directory).toHaveValue('/tmp/not-run-yet')
+  const notice = page.getByRole('status').filter({ hasText: 'Restored what you were typing here before' })
+  await expect(notice).toBeVisible()
+  await expect(page.getByText(/Filled with the values you last ran/)).toHaveCount(0)
+  // Nothing was ever run here: only the way back to the task's defaults.
+  await expect(notice.getByRole('button', { name: 'Use the values you last ran' })).toHaveCount(0)
+  await notice.getByRole('button', { name: "Start from the task's defaults" }).click()
+  await expect(directory).toHaveValue('')
+})

@@ -11,19 +11,24 @@ const MAX_AGE_MS = 12 * 60 * 60_000
 /** Values by argument `order` (the caller leaves out what must not be kept). */
 export type DraftValues = Record<string, unknown>
 
-interface Stored {
+export interface StoredDraft {
   values: DraftValues
   savedAt: number
 }
 
 export function readDraft(key: string): DraftValues | null {
+  return readDraftEntry(key)?.values ?? null
+}
+
+/** The draft with when it was last written (for saying "what you were typing 5 minutes ago"). */
+export function readDraftEntry(key: string): StoredDraft | null {
   try {
     const raw = sessionStorage.getItem(PREFIX + key)
     if (!raw) return null
-    const parsed = JSON.parse(raw) as Partial<Stored>
+    const parsed = JSON.parse(raw) as Partial<StoredDraft>
     const values = parsed.values
     if (!values || typeof values !== 'object' || Array.isArray(values) || typeof parsed.savedAt !== 'number' || Date.now() - parsed.savedAt > MAX_AGE_MS) return null
-    return values
+    return { values, savedAt: parsed.savedAt }
   } catch {
     return null
   }
@@ -35,7 +40,7 @@ export function hasDraft(key: string): boolean {
 
 export function writeDraft(key: string, values: DraftValues): void {
   try {
-    sessionStorage.setItem(PREFIX + key, JSON.stringify({ values, savedAt: Date.now() } satisfies Stored))
+    sessionStorage.setItem(PREFIX + key, JSON.stringify({ values, savedAt: Date.now() } satisfies StoredDraft))
   } catch {
     /* storage full or unavailable: the form still works, only the draft is not kept */
   }

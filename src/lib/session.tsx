@@ -31,6 +31,8 @@ export interface SessionValue {
   /** Who am I, from the gateway's session profile (null without a gateway). */
   profile: Profile | null
   profileError: unknown
+  /** The profile is on its way (what is kept per user, e.g. a task's last-run values, waits for it). */
+  profilePending: boolean
   /** Why the last session ended (401, sign-out), for the sign-in page. */
   endedReason: string | null
   signIn: (s: { token: string; customer: string; supervisorUrl?: string | null; persist?: 'session' | 'memory' }) => void
@@ -125,12 +127,13 @@ export function SessionProvider({ config, children, initial }: { config: AppConf
       supervisorUrl: session?.supervisorUrl ?? config.supervisorUrl,
       profile: profileQuery.data ?? null,
       profileError: profileQuery.error,
+      profilePending: profileQuery.isPending && profileQuery.fetchStatus !== 'idle',
       endedReason,
       signIn,
       signOut,
       switchOrganization: switchOrg,
     }),
-    [config, session, profileQuery.data, profileQuery.error, endedReason, signIn, signOut, switchOrg],
+    [config, session, profileQuery.data, profileQuery.error, profileQuery.isPending, profileQuery.fetchStatus, endedReason, signIn, signOut, switchOrg],
   )
 
   return <SessionContext value={value}>{children}</SessionContext>

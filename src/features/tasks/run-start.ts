@@ -8,6 +8,7 @@ import {
 } from '@/components/run-form/argument-values'
 import type { TaskArgument } from '@/api/schemas/task'
 import { plainText } from '@/lib/text'
+import type { StoredDraft } from '@/lib/drafts'
 import type { StoredRun } from './last-values'
 
 export interface FromJob {
@@ -20,14 +21,18 @@ export interface FromJob {
 export interface Start {
   values: FieldValue[]
   notes: string[]
-  source: 'defaults' | 'link' | 'job' | 'last'
+  /** What the fields show: `draft` is what the user typed here and never ran (over the last values or the defaults). */
+  source: 'defaults' | 'link' | 'job' | 'last' | 'draft'
+  /** When the last-run values were saved (also under a draft: they can be brought back). */
   lastSavedAt?: number
+  draftSavedAt?: number
 }
 
 /**
  * Where the run form starts: the definitions' values, then the last values (when the page was
  * opened plainly), a past job's values (?from=) and a link's values (?arg.x=), each over the
- * previous, with notes that say what was filled from where.
+ * previous, with notes that say what was filled from where. Without a job's or a link's values, a
+ * draft (what was typed here and not run, see lib/drafts) goes over the rest.
  */
 export function runStart(
   args: TaskArgument[],
@@ -35,6 +40,7 @@ export function runStart(
   fromJob: FromJob | undefined,
   params: URLSearchParams,
   readLast: () => StoredRun | null,
+  readDraft: () => StoredDraft | null = () => null,
 ): Start {
   const notes: string[] = []
   let values = initialValues(args)
@@ -71,5 +77,14 @@ export function runStart(
     if (p.refused.length) notes.push(`Not filled from the link (masked values and files never come from a URL): ${p.refused.join(', ')}.`)
     if (p.unknown.length) notes.push(`The link names arguments this task does not have: ${p.unknown.join(', ')}.`)
   }
-  return { values, notes, source, lastSavedAt }
+  let draftSavedAt: number | undefined
+  if (source === 'defaults' || source === 'last') {
+    const draft = readDraft()
+    if (draft) {
+      values = restoreStored(args, draft.values, values)
+      source = 'draft'
+      draftSavedAt = draft.savedAt
+    }
+  }
+  return { values, notes, source, lastSavedAt, draftSavedAt }
 }

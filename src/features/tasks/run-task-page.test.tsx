@@ -203,3 +203,46 @@ describe('pre-filling never submits', () => {
     expect(screen.getByText(/Masked values are not copied: enter api_key again\./)).toBeInTheDocument()
   })
 })
+
+describe('where the form starts says where its values come from', () => {
+  it('a restored draft is called a draft, never the values last run; the user can go back to those, or to the defaults', async () => {
+    const user = userEvent.setup({ delay: null })
+    const path = `/tasks/${TASK_IDS.cleanupTmp}/run`
+    // A run: its values are remembered.
+    const first = renderRun(path)
+    await user.type(await screen.findByRole('textbox', { name: /^directory/ }), '/tmp/ran')
+    await user.click(screen.getByRole('button', { name: 'Run task' }))
+    const queue = await screen.findByRole('alertdialog', { name: /is not reporting/ }).catch(() => null)
+    if (queue) await user.click(within(queue).getByRole('button', { name: 'Queue anyway' }))
+    await waitFor(() => expect(first.router.state.location.pathname).toMatch(/^\/jobs\//))
+    first.unmount()
+
+    // Back on the form: the last-run values, said so. Then the user types, and leaves without running.
+    const second = renderRun(path)
+    const directory = await screen.findByRole('textbox', { name: /^directory/ })
+    expect(directory).toHaveValue('/tmp/ran')
+    expect(screen.getByRole('status')).toHaveTextContent(/Filled with the values you last ran this task with/)
+    await user.clear(directory)
+    await user.type(directory, '/tmp/typed')
+    second.unmount()
+
+    // Back again: the fields show the draft, and the notice says so.
+    renderRun(path)
+    expect(await screen.findByRole('textbox', { name: /^directory/ })).toHaveValue('/tmp/typed')
+    const notice = screen.getByRole('status')
+    expect(notice).toHaveTextContent(/Restored what you were typing here before/)
+    expect(notice).not.toHaveTextContent(/Filled with the values you last ran/)
+
+    // Back to the values last run: the draft is gone, and the notice says what the fields show.
+    await user.click(within(notice).getByRole('button', { name: 'Use the values you last ran' }))
+    expect(screen.getByRole('textbox', { name: /^directory/ })).toHaveValue('/tmp/ran')
+    expect(screen.getByRole('status')).toHaveTextContent(/Filled with the values you last ran this task with/)
+    expect(screen.getByRole('status')).not.toHaveTextContent(/Restored/)
+
+    // Or to the task's defaults.
+    await user.type(screen.getByRole('textbox', { name: /^directory/ }), '-more')
+    await user.click(screen.getByRole('button', { name: "Start from the task's defaults" }))
+    expect(screen.getByRole('textbox', { name: /^directory/ })).toHaveValue('')
+    expect(screen.queryByText(/Restored what you were typing|last ran/)).not.toBeInTheDocument()
+  }, 30_000)
+})

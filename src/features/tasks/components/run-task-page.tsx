@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
 import { PageLoadFailed, PageLoading, PageMessage } from '@/components/ui/page-state'
 import { formatRelative } from '@/components/ui/time'
-import { clearDraft } from '@/lib/drafts'
+import { clearDraft, readDraftEntry } from '@/lib/drafts'
 import { useSession } from '@/lib/session'
 import { plainText } from '@/lib/text'
 import { useDocumentTitle } from '@/lib/use-document-title'
@@ -46,8 +46,10 @@ function RunTaskLoader({ taskId, workflow }: { taskId: string; workflow?: { id: 
   const validFrom = isObjectId(fromJobId) ? fromJobId : null
   const fromJob = useQuery({ ...taskQueries.job(validFrom ?? ''), enabled: !!validFrom })
   useDocumentTitle(task.data ? `Run ${plainText(workflow?.name ?? task.data.name, 100)}` : 'Run task')
+  // The last-run values are kept per user: the form starts once it is known who that is.
+  const { profilePending } = useSession()
 
-  if (task.isPending || (validFrom && fromJob.isPending)) return <PageLoading label="Loading the task" rows={5} className="mx-auto max-w-3xl p-6" />
+  if (task.isPending || (validFrom && fromJob.isPending) || profilePending) return <PageLoading label="Loading the task" rows={5} className="mx-auto max-w-3xl p-6" />
   if (!task.data) {
     return (
       <PageLoadFailed
@@ -89,7 +91,18 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
   // Where the form starts (run-start.ts). Once per page (and again on "Start from the task's defaults"):
   // later refreshes of the task never overwrite what the user typed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const start = useMemo<Start>(() => runStart(args, task, fromJob, params, () => readLastValues(scope, memoryKey)), [formKey])
+  const start = useMemo<Start>(
+    () =>
+      runStart(
+        args,
+        task,
+        fromJob,
+        params,
+        () => readLastValues(scope, memoryKey),
+        () => readDraftEntry(draftKey),
+      ),
+    [formKey],
+  )
 
   const hostName = task.host_id ? (hosts.data?.find((h) => h.id === task.host_id)?.hostname ?? task.hostname) : undefined
   const reporting = hostReporting(task.host_id, liveness.data)
@@ -144,31 +157,49 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
           </Link>
         </p>
       </header>
-      {(start.notes.length > 0 || start.source === 'last') && (
+      {(start.notes.length > 0 || start.source === 'last' || start.source === 'draft') && (
         <Callout tone="info" role="status" className="[&>div]:space-y-1">
           {start.source === 'last' && start.lastSavedAt !== undefined && (
             <p>
               Filled with the values you last ran this task with ({formatRelative(start.lastSavedAt)}). Masked values are never remembered.{' '}
             </p>
           )}
+          {/* The fields show a draft (typed here, never run): say so, never "the values you last ran". */}
+          {start.source === 'draft' && (
+            <p>Restored what you were typing here before (last changed {formatRelative(start.draftSavedAt)}); it was not run. Masked values are never kept.</p>
+          )}
           {start.notes.map((n, i) => (
             <p key={i}>{n}</p>
           ))}
-          {start.source !== 'defaults' && (
-            <Button
-              size="sm"
-              variant="secondary"
-              onClick={() => {
-                if (start.source === 'last') forgetLastValues(scope, memoryKey)
-                clearDraft(draftKey)
-                // Starting over drops the link's and the job's values too.
-                navigate({ search: '' }, { replace: true })
-                setFormKey((k) => k + 1)
-              }}
-            >
-              Start from the task's defaults
-            </Button>
-          )}
+          <div className="flex flex-wrap gap-2">
+            {start.source === 'draft' && start.lastSavedAt !== undefined && (
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  clearDraft(draftKey)
+                  setFormKey((k) => k + 1)
+                }}
+              >
+                Use the values you last ran
+              </Button>
+            )}
+            {start.source !== 'defaults' && (
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  if (start.lastSavedAt !== undefined) forgetLastValues(scope, memoryKey)
+                  clearDraft(draftKey)
+                  // Starting over drops the link's and the job's values too.
+                  navigate({ search: '' }, { replace: true })
+                  setFormKey((k) => k + 1)
+                }}
+              >
+                Start from the task's defaults
+              </Button>
+            )}
+          </div>
         </Callout>
       )}
       {task.problems.length > 0 && (
@@ -187,7 +218,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         key={formKey}
         args={args}
         draftKey={draftKey}
-        restoreDraft={start.source === 'defaults' || start.source === 'last'}
+        // The draft is already in start.values (runStart), where the notice above can say so.
+        restoreDraft={false}
         initial={start.values}
         submitLabel={submitLabel}
         pending={run.isPending}
