@@ -92,32 +92,54 @@ function routeChunkPreload(): Plugin {
         }
         return [...out].filter((f) => !except.has(f))
       }
-      // The app: preloaded on every page, by plain tags (after the entry's own).
+      // The app: needed on every page (its tags below count in the initial-JS budget).
       const app = chunksOf(APP_MODULES, loaded)
       const withApp = new Set([...loaded, ...app])
       const url = (f: string) => config.base + f
-      const last = chunksOf(LAST_MODULES, withApp).map(url)
-      // The sign-in page has no first request and no navigation: its own chunks only.
+      const css = Object.values(bundle).filter((f) => f.type === 'asset' && f.fileName.endsWith('.css') && entry.viteMetadata?.importedCss.has(f.fileName)).map((f) => url(f.fileName))
+      const painter = chunksOf(['src/app/first-view.ts'], withApp)
+      const last = chunksOf(LAST_MODULES, withApp)
+      // Per path, what to fetch, in order of need, each as [url, how]: 'c' the stylesheet, 's' a script,
+      // preloaded as such (fetched only: compiled when imported, so that compiling code that is not needed
+      // yet does not hold boot back on the main thread). The browser starts six at a time per origin over
+      // HTTP/1.1: the stylesheet and boot's painter go first, then the app, then the page.
+      // The sign-in page has no first request, no painter, no navigation: the app and its own chunks.
       const table = ROUTE_MODULES.map(([pattern, modules]) => {
-        const page = chunksOf(modules, withApp).map(url)
-        return [pattern, pattern.includes('sign-in') ? page : [...new Set([...page, ...last])]]
+        const page = chunksOf(modules, withApp).filter((f) => !painter.includes(f))
+        const signIn = pattern.includes('sign-in')
+        const files: Array<[string, string]> = [
+          ...css.map((u): [string, string] => [u, 'c']),
+          ...(modules.includes('src/app/first-view.ts') ? painter.map((f): [string, string] => [url(f), 's']) : []),
+          ...app.map((f): [string, string] => [url(f), 's']),
+          ...[...new Set([...page, ...(signIn ? [] : last)])].map((f): [string, string] => [url(f), 's']),
+        ]
+        return [pattern, files]
       })
       const base = JSON.stringify(config.base.replace(/\/$/, ''))
-      const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=t[i][1][j];document.head.appendChild(l)}return}}})();\n`
+      const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var f=t[i][1][j],l=document.createElement('link');l.rel='preload';l.as=f[1]==='c'?'style':'script';l.crossOrigin='';l.href=f[0];document.head.appendChild(l)}return}}})();\n`
       const html = bundle['index.html']
       if (html?.type !== 'asset' || typeof html.source !== 'string') this.error('route-chunk-preload: index.html not found in the bundle')
-      if (!/<link rel="preload" href="[^"]*config\.json"[^>]*>/.test(html.source)) this.error('route-chunk-preload: the config.json preload is not in index.html')
-      // The route table inline: the page's chunks are asked for with the entry, not one round trip
-      // later. The Content-Security-Policy allows exactly this script (its SHA-256), no other inline script.
+      const preloadTag = /<link rel="preload" href="[^"]*config\.json"[^>]*>\n/
+      if (!preloadTag.test(html.source)) this.error('route-chunk-preload: the config.json preload is not in index.html')
+      // The route table inline: the page's chunks are asked for with the entry, not one round trip later.
+      // The Content-Security-Policy allows exactly this script (its SHA-256), no other inline script.
       const inline = source.trim()
       const hash = createHash('sha256').update(inline).digest('base64')
       const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/
       if (!csp.test(html.source)) this.error('route-chunk-preload: the Content-Security-Policy has no script-src to allow the route table')
-      const appTags = app.map((f) => `  <link rel="modulepreload" crossorigin href="${url(f)}">\n  `).join('')
-      // In order of need, as the browser starts them (six at a time per origin over HTTP/1.1): config.json,
-      // the entry and its imports, the stylesheet (Vite's tags), the app, then the page's chunks (the route
-      // table: an inline script after the stylesheet runs once that is in, well before the data arrives).
-      html.source = html.source.replace(csp, `$1 'sha256-${hash}'`).replace('</head>', `${appTags}  <script>${inline}</script>\n  </head>`)
+      // The app on every page (paths without a line in the table too): fetched now, compiled when boot imports it.
+      const appTags = app.map((f) => `  <link rel="preload" as="script" crossorigin href="${url(f)}">\n  `).join('')
+      const entryTag = /<script type="module" crossorigin src="([^"]+)"><\/script>\n?\s*/
+      const entrySrc = entryTag.exec(html.source)?.[1]
+      if (!entrySrc) this.error('route-chunk-preload: the entry script tag is not in index.html')
+      html.source = html.source
+        .replace(csp, `$1 'sha256-${hash}'`)
+        .replace(entryTag, '')
+        // First config.json, then the entry, async (it runs as soon as it is in, not after the stylesheet:
+        // its first request does not wait for CSS; boot.ts waits for the stylesheet before it paints), then
+        // the route table (before any stylesheet: an inline script after one would wait for it).
+        .replace(preloadTag, (tag) => `${tag}    <script type="module" async crossorigin src="${entrySrc}"></script>\n    <script>${inline}</script>\n`)
+        .replace('</head>', `${appTags}</head>`)
     },
   }
 }

@@ -14,7 +14,8 @@ function gz(file) {
 export function measureBundle(dist = DIST) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
   const entry = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)].map((m) => m[1])
-  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+\.js)"/g)].map((m) => m[1])
+  // The entry's imports (modulepreload) and the app's chunks (preload as script: every page needs them).
+  const preloads = [...html.matchAll(/<link[^>]+rel="(?:modulepreload|preload)"[^>]+href="\/?([^"]+\.js)"/g)].map((m) => m[1])
   const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/?([^"]+\.css)"/g)].map((m) => m[1])
   const initialJs = [...new Set([...entry, ...preloads])]
   const all = readdirSync(join(dist, 'assets')).map((f) => join('assets', f))

@@ -73,7 +73,10 @@ async function boot(): Promise<void> {
   const theme = readThemeChoice()
   applyTheme(theme)
   // The painter is the page's code (index.html's route table preloads it with the entry).
-  const ready = Promise.all([earlyBody(answer), import('./app/first-view')])
+  const ready = Promise.all([
+    earlyBody(answer).finally(() => performance.mark('theeye:first-answer-read')),
+    import('./app/first-view').finally(() => performance.mark('theeye:painter-loaded')),
+  ])
   const paint = ([early, { paintFirstView }]: Awaited<typeof ready>): boolean => {
     const root = document.getElementById('root')
     // Nothing to paint, or the app has drawn the page already.
@@ -93,15 +96,29 @@ async function boot(): Promise<void> {
     if (painted) performance.mark('theeye:first-paint')
     return painted
   }
-  const inTime = await Promise.race([ready, delay(FIRST_PAINT_WAIT_MS)])
+  // Painted with the stylesheet in (the entry runs async, before it may have arrived).
+  const styled = stylesheetLoaded().finally(() => performance.mark('theeye:stylesheet-loaded'))
+  const inTime = await Promise.race([Promise.all([ready, styled]).then(([r]) => r), delay(FIRST_PAINT_WAIT_MS)])
   if (!inTime) {
     // A slow server: the app starts now; the first view is still painted if the answer comes before the app has drawn anything.
-    ready.then(paint, () => false).catch(clearFirstPaint)
+    Promise.all([ready, styled])
+      .then(([r]) => paint(r), () => false)
+      .catch(clearFirstPaint)
     return
   }
   if (!paint(inTime)) return
   // Let the browser show it before the app's evaluation takes the main thread.
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+}
+
+/** Resolves once the page's stylesheet has loaded (or failed: the app then shows what it can). */
+function stylesheetLoaded(): Promise<void> {
+  const link = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]')
+  if (!link || link.sheet) return Promise.resolve()
+  return new Promise((resolve) => {
+    link.addEventListener('load', () => resolve(), { once: true })
+    link.addEventListener('error', () => resolve(), { once: true })
+  })
 }
 
 /** A failed first paint leaves nothing behind (the app draws the page). */
