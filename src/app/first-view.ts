@@ -1,4 +1,4 @@
-import { parseJob, parseJobList } from '@/api/schemas/job'
+import { parseJob } from '@/api/schemas/job'
 import { jobDetailFirstView } from '@/features/job-detail/first-view'
 import { paintJobsFirstView } from '@/features/jobs/first-view'
 import { h } from '@/lib/dom'
@@ -80,7 +80,7 @@ export function paintFirstView(root: HTMLElement, p: FirstPaint): boolean {
   let painted = false
   try {
     if (path === '/jobs') {
-      painted = paintJobsFirstView(root, parseJobList(p.body), { now: p.now, refreshMs: p.refreshMs, shell })
+      painted = paintJobsFirstView(root, p.body, { now: p.now, refreshMs: p.refreshMs, shell })
     } else {
       const parsed = parseJob(p.body)
       if (parsed.ok && !parsed.job.problems.length) {

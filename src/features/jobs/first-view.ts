@@ -1,5 +1,5 @@
-import type { Job, JobList } from '@/api/schemas/job'
-import { isRunning, jobDisplayName } from '@/api/schemas/job'
+import type { Job } from '@/api/schemas/job'
+import { isRunning, jobDisplayName, parseJob } from '@/api/schemas/job'
 import { BADGE_CLASS, TONES, type Tone } from '@/components/ui/badge-tones'
 import { buttonClass } from '@/components/ui/button-look'
 import { controlClass } from '@/components/ui/control-look'
@@ -9,8 +9,8 @@ import { h, type Child } from '@/lib/dom'
 import { jobPath } from '@/lib/links'
 import { jobDurationMs } from '@/lib/stats'
 import { plainText } from '@/lib/text'
-import { fitColumns, readColumnChoice, sameFit, type ColumnDef, type ColumnFit } from './columns'
-import { hostLabel, mergeLoaded, ownerLabel, stateCounts, taskLabel, type DisplayNames } from './job-list-model'
+import { COMPACT_BELOW, fitColumns, readColumnChoice, sameFit, type ColumnDef, type ColumnFit } from './columns'
+import { hostLabel, ownerLabel, stateCounts, taskLabel, type DisplayNames } from './job-list-model'
 import { intervalChoices, intervalLabel } from './refresh-interval'
 
 /*
@@ -108,7 +108,7 @@ function filtersBar(): HTMLElement {
   )
 }
 
-function countsLine(jobs: Job[], compact: boolean): HTMLElement {
+function countsLine(jobs: ReadonlyArray<Pick<Job, 'state'>>, compact: boolean): HTMLElement {
   const counts = stateCounts(jobs)
   return h(
     'div',
@@ -246,19 +246,44 @@ function tableParts(jobs: Job[], fit: ColumnFit, names: DisplayNames, now: numbe
   return [colgroup, head, body]
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
 /**
- * The jobs page's first paint for the first page of jobs, put into `container` (already in the
- * document, so it can measure the table's width like JobsPage does). False when there is nothing
- * to paint that React would draw the same way (no jobs, malformed items), and then nothing is left behind.
+ * What JobsPage lists from the first page of jobs (features/jobs job-list-model mergeLoaded over
+ * parseJobList): each job once, by id; null when the answer is not a list or holds an item that is no job
+ * (the page then shows a note about it above the table, which this view does not draw). Only the rows
+ * shown are parsed (the counts need just each job's state, which parsing keeps when it is a string).
+ */
+function firstPageItems(raw: unknown): Array<Record<string, unknown>> | null {
+  const items = Array.isArray(raw) ? raw : isRecord(raw) && Array.isArray(raw.jobs) ? raw.jobs : null
+  if (!items) return null
+  const seen = new Set<string>()
+  const out: Array<Record<string, unknown>> = []
+  for (const item of items as unknown[]) {
+    if (!isRecord(item)) return null
+    const id = typeof item.id === 'string' && item.id ? item.id : typeof item._id === 'string' && item._id ? item._id : null
+    if (!id) return null
+    if (seen.has(id)) continue
+    seen.add(id)
+    out.push(item)
+  }
+  return out
+}
+
+/**
+ * The jobs page's first paint for the first page of jobs (the server's answer as it came), put into
+ * `container` (already in the document, so it can measure the table's width like JobsPage does). False
+ * when there is nothing to paint that React would draw the same way (no jobs, an item that is no job),
+ * and then nothing is left behind.
  */
 export function paintJobsFirstView(
   container: HTMLElement,
-  list: JobList,
+  raw: unknown,
   { now, refreshMs, shell }: { now: number; refreshMs: number; shell: (page: Node) => HTMLElement },
 ): boolean {
-  if (list.jobs.length === 0 || list.malformed.length > 0) return false
-  // The rows JobsPage shows for one page and no live head yet (the head limit plays no part then).
-  const { jobs } = mergeLoaded(undefined, [list], list.received)
+  const items = firstPageItems(raw)
+  if (!items || items.length === 0) return false
+  const states = items.map((i) => ({ state: typeof i.state === 'string' ? i.state : undefined }))
   const names: DisplayNames = { tasks: new Map(), hosts: new Map(), owners: new Map(), me: null }
   const choice = readColumnChoice()
   const region = h('div', {
@@ -267,24 +292,26 @@ export function paintJobsFirstView(
     tabindex: -1,
     class: 'relative max-h-[calc(100dvh-13.5rem)] min-h-64 overflow-auto rounded-md border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900',
   })
-  const table = h('table', { class: 'w-full table-fixed border-collapse text-sm', 'aria-rowcount': jobs.length + 1 })
+  const table = h('table', { class: 'w-full table-fixed border-collapse text-sm', 'aria-rowcount': items.length + 1 })
   region.append(table)
   let fit = fitColumns(0, choice)
-  const counts = countsLine(jobs, fit.compact)
+  const counts = countsLine(states, fit.compact)
   const page = h('div', { class: 'flex flex-col gap-3' }, titleLine(refreshMs), filtersBar(), counts, region)
   container.replaceChildren(shell(page))
   // The rows that fit, as the table's first render shows them (its height as its CSS will make it, plus one).
-  const fill = (f: ColumnFit) => {
-    const rowHeight = f.compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT
-    const rows = Math.ceil(Math.max(256, window.innerHeight - 216) / rowHeight) + 1
-    table.replaceChildren(...tableParts(jobs, f, names, now, rows))
+  const rowCount = (f: ColumnFit) => Math.ceil(Math.max(256, window.innerHeight - 216) / (f.compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT)) + 1
+  const jobs: Job[] = []
+  for (const item of items.slice(0, Math.max(rowCount(fitColumns(COMPACT_BELOW - 1, {})), rowCount(fit)))) {
+    const parsed = parseJob(item)
+    if (parsed.ok) jobs.push(parsed.job)
   }
+  const fill = (f: ColumnFit) => table.replaceChildren(...tableParts(jobs, f, names, now, rowCount(f)))
   // The columns that fit the region's width, measured with the rows in (a scrollbar takes its share),
   // as JobsPage measures it before its first paint.
   fill(fit)
   const measured = fitColumns(region.clientWidth, choice)
   if (!sameFit(fit, measured)) {
-    if (measured.compact !== fit.compact) counts.replaceWith(countsLine(jobs, measured.compact))
+    if (measured.compact !== fit.compact) counts.replaceWith(countsLine(states, measured.compact))
     fit = measured
     fill(fit)
   }

@@ -169,7 +169,7 @@ export function sortJobs(jobs: Job[], sort: Sort, ctx: SortContext): Job[] {
 }
 
 /** How many jobs are in each state (the `state` filter's values), most first. */
-export function stateCounts(jobs: Job[]): Array<{ state: string; count: number }> {
+export function stateCounts(jobs: ReadonlyArray<Pick<Job, 'state'>>): Array<{ state: string; count: number }> {
   const counts = new Map<string, number>()
   for (const j of jobs) counts.set(j.state ?? 'no state', (counts.get(j.state ?? 'no state') ?? 0) + 1)
   return [...counts.entries()].map(([state, count]) => ({ state, count })).sort((a, b) => b.count - a.count || a.state.localeCompare(b.state))
