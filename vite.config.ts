@@ -54,13 +54,12 @@ const APP_MODULES = ['src/main.tsx']
 const LAST_MODULES = ['src/app/nav-counts.tsx']
 
 /**
- * First row at the speed of the server. The entry is src/boot.ts (small): it sends the page's first
- * data request, paints the first view from the answer, then imports the app (src/main.tsx). So that
- * nothing waits on a round trip it does not need:
- * - the app's chunk and its static imports are preloaded by `<link rel="modulepreload">` in the head,
- *   downloaded while boot runs (counted in the initial-JS budget: every page needs them);
- * - a tiny inline script (~3 kB, right after config.json's preload) adds modulepreloads for the chunks
- *   of the current path's page only, so other pages' code is not downloaded.
+ * First row at the speed of the server. The entry is src/boot.ts (small, async, first in the head): it
+ * sends the page's first data request, paints the first view from the answer, then imports the app
+ * (src/main.tsx). So that nothing waits on a round trip it does not need, a tiny inline script (the route
+ * table, right after the entry) asks, per path and in order of need, for the stylesheet, boot's painter,
+ * the app and the page's chunks — only the current page's, so other pages' code is not downloaded. The
+ * table's last line (any other path: the app) is what `npm run size` counts with the entry.
  */
 function routeChunkPreload(): Plugin {
   let config: ResolvedConfig
@@ -97,26 +96,32 @@ function routeChunkPreload(): Plugin {
       const withApp = new Set([...loaded, ...app])
       const url = (f: string) => config.base + f
       const css = Object.values(bundle).filter((f) => f.type === 'asset' && f.fileName.endsWith('.css') && entry.viteMetadata?.importedCss.has(f.fileName)).map((f) => url(f.fileName))
-      const painter = chunksOf(['src/app/first-view.ts'], withApp)
+      // The painter and everything it imports (some of it shared with the app), but the entry's own.
+      const painter = chunksOf(['src/app/first-view.ts'], loaded)
       const last = chunksOf(LAST_MODULES, withApp)
-      // Per path, what to fetch, in order of need, each as [url, how]: 'c' the stylesheet, 's' a script,
-      // preloaded as such (fetched only: compiled when imported, so that compiling code that is not needed
-      // yet does not hold boot back on the main thread). The browser starts six at a time per origin over
-      // HTTP/1.1: the stylesheet and boot's painter go first, then the app, then the page.
+      // Per path, what to fetch, in order of need, each as [url, how]: 'c' the stylesheet (preload as
+      // style), 'm' a module (modulepreload: the only preload a module import uses), 'p' a module needed
+      // only after the first paint (prefetch: into the HTTP cache at the lowest priority, nothing run or
+      // compiled; the import reads it from there). Where boot paints the first view, the painter is 'm'
+      // and the app and the page are 'p', so that neither their download nor their compiling competes with
+      // the painter and the first answer; elsewhere the app and the page are 'm'. The browser starts six
+      // at a time per origin over HTTP/1.1: the stylesheet and the painter go first.
       // The sign-in page has no first request, no painter, no navigation: the app and its own chunks.
-      const table = ROUTE_MODULES.map(([pattern, modules]) => {
+      const entryFor = (modules: string[], signIn: boolean): Array<[string, string]> => {
         const page = chunksOf(modules, withApp).filter((f) => !painter.includes(f))
-        const signIn = pattern.includes('sign-in')
-        const files: Array<[string, string]> = [
+        const paints = modules.includes('src/app/first-view.ts')
+        const later = paints ? 'p' : 'm'
+        return [
           ...css.map((u): [string, string] => [u, 'c']),
-          ...(modules.includes('src/app/first-view.ts') ? painter.map((f): [string, string] => [url(f), 's']) : []),
-          ...app.map((f): [string, string] => [url(f), 's']),
-          ...[...new Set([...page, ...(signIn ? [] : last)])].map((f): [string, string] => [url(f), 's']),
+          ...(paints ? painter.map((f): [string, string] => [url(f), 'm']) : []),
+          ...app.filter((f) => !paints || !painter.includes(f)).map((f): [string, string] => [url(f), later]),
+          ...[...new Set([...page, ...(signIn || modules.length === 0 ? [] : last)])].map((f): [string, string] => [url(f), later]),
         ]
-        return [pattern, files]
-      })
+      }
+      // Every other path: the stylesheet and the app ('' matches any path: the last line).
+      const table = [...ROUTE_MODULES.map(([pattern, modules]) => [pattern, entryFor(modules, pattern.includes('sign-in'))]), ['', entryFor([], true)]]
       const base = JSON.stringify(config.base.replace(/\/$/, ''))
-      const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var f=t[i][1][j],l=document.createElement('link');l.rel='preload';l.as=f[1]==='c'?'style':'script';l.crossOrigin='';l.href=f[0];document.head.appendChild(l)}return}}})();\n`
+      const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var f=t[i][1][j],l=document.createElement('link');if(f[1]==='m')l.rel='modulepreload';else if(f[1]==='p')l.rel='prefetch';else{l.rel='preload';l.as='style'}l.crossOrigin='';l.href=f[0];document.head.appendChild(l)}return}}})();\n`
       const html = bundle['index.html']
       if (html?.type !== 'asset' || typeof html.source !== 'string') this.error('route-chunk-preload: index.html not found in the bundle')
       const preloadTag = /<link rel="preload" href="[^"]*config\.json"[^>]*>\n/
@@ -127,8 +132,6 @@ function routeChunkPreload(): Plugin {
       const hash = createHash('sha256').update(inline).digest('base64')
       const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/
       if (!csp.test(html.source)) this.error('route-chunk-preload: the Content-Security-Policy has no script-src to allow the route table')
-      // The app on every page (paths without a line in the table too): fetched now, compiled when boot imports it.
-      const appTags = app.map((f) => `  <link rel="preload" as="script" crossorigin href="${url(f)}">\n  `).join('')
       const entryTag = /<script type="module" crossorigin src="([^"]+)"><\/script>\n?\s*/
       const entrySrc = entryTag.exec(html.source)?.[1]
       if (!entrySrc) this.error('route-chunk-preload: the entry script tag is not in index.html')
@@ -139,7 +142,7 @@ function routeChunkPreload(): Plugin {
         // its first request does not wait for CSS; boot.ts waits for the stylesheet before it paints), then
         // the route table (before any stylesheet: an inline script after one would wait for it).
         .replace(preloadTag, (tag) => `${tag}    <script type="module" async crossorigin src="${entrySrc}"></script>\n    <script>${inline}</script>\n`)
-        .replace('</head>', `${appTags}</head>`)
+
     },
   }
 }

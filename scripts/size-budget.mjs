@@ -14,8 +14,13 @@ function gz(file) {
 export function measureBundle(dist = DIST) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
   const entry = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)].map((m) => m[1])
-  // The entry's imports (modulepreload) and the app's chunks (preload as script: every page needs them).
-  const preloads = [...html.matchAll(/<link[^>]+rel="(?:modulepreload|preload)"[^>]+href="\/?([^"]+\.js)"/g)].map((m) => m[1])
+  // The entry's own imports (modulepreload tags), and the app's chunks, which every page loads: the route
+  // table (vite.config.ts routeChunkPreload) lists them on its last line, the one for any other path.
+  const tags = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+\.js)"/g)].map((m) => m[1])
+  const table = /t=(\[\[.*?\]\]\]\]);/.exec(html)
+  const app = table ? (JSON.parse(table[1]).at(-1)?.[1] ?? []).filter(([, how]) => how !== 'c').map(([u]) => u.replace(/^\//, '')) : []
+  if (!table) throw new Error('size-budget: the route table is not in index.html')
+  const preloads = [...tags, ...app]
   const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/?([^"]+\.css)"/g)].map((m) => m[1])
   const initialJs = [...new Set([...entry, ...preloads])]
   const all = readdirSync(join(dist, 'assets')).map((f) => join('assets', f))

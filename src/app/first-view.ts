@@ -1,4 +1,4 @@
-import { parseJob } from '@/api/schemas/job'
+import { readJobLite } from '@/api/schemas/job-lite'
 import { jobDetailFirstView } from '@/features/job-detail/first-view'
 import { paintJobsFirstView } from '@/features/jobs/first-view'
 import { h } from '@/lib/dom'
@@ -82,9 +82,9 @@ export function paintFirstView(root: HTMLElement, p: FirstPaint): boolean {
     if (path === '/jobs') {
       painted = paintJobsFirstView(root, p.body, { now: p.now, refreshMs: p.refreshMs, shell })
     } else {
-      const parsed = parseJob(p.body)
-      if (parsed.ok && !parsed.job.problems.length) {
-        root.replaceChildren(shell(jobDetailFirstView(parsed.job, p.now)))
+      const job = readJobLite(p.body)
+      if (job) {
+        root.replaceChildren(shell(jobDetailFirstView(job, p.now)))
         painted = true
       }
     }

@@ -1,5 +1,5 @@
 import type { Job } from '@/api/schemas/job'
-import { isFinished } from '@/api/schemas/job'
+import { isFinished } from '@/api/schemas/lifecycle'
 
 /** Milliseconds between two ISO dates, or null. */
 export function spanMs(from: string | undefined, to: string | number | undefined): number | null {

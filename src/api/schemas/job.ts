@@ -2,48 +2,21 @@ import * as z from 'zod/mini'
 import { parseTask, type Task } from './task'
 import { describeValue, fromParser, isoDate, isRecord, orUndefined, parseFields } from './tolerant'
 
-/* ---------------- enumerations (theeye-api.md §2) ---------------- */
+/* ---------------- enumerations (theeye-api.md §2): in ./lifecycle.ts, without zod ---------------- */
 
-export const LIFECYCLES = [
-  'started',
-  'ready',
-  'assigned',
-  'onhold',
-  'syncing',
-  'locked',
-  'finished',
-  'terminated',
-  'canceled',
-  'expired',
-  'completed',
-] as const
-export type KnownLifecycle = (typeof LIFECYCLES)[number]
-
-export const FINISHED_LIFECYCLES: readonly string[] = ['finished', 'terminated', 'canceled', 'expired', 'completed']
-export const RUNNING_LIFECYCLES: readonly string[] = ['started', 'ready', 'assigned', 'onhold', 'syncing', 'locked']
-export const CANCELABLE_LIFECYCLES: readonly string[] = ['ready', 'onhold', 'assigned']
-
-export const JOB_STATES = ['in_progress', 'success', 'failure', 'canceled', 'timeout', 'error', 'unknown'] as const
-
-export const JOB_TYPES = [
-  'ScriptJob',
-  'NodejsJob',
-  'ScraperJob',
-  'ApprovalJob',
-  'DummyJob',
-  'NotificationJob',
-  'WorkflowJob',
-  'AgentUpdateJob',
-  'Job',
-] as const
-export type KnownJobType = (typeof JOB_TYPES)[number]
-
-export function isFinished(lifecycle: string | null | undefined): boolean {
-  return !!lifecycle && FINISHED_LIFECYCLES.includes(lifecycle)
-}
-export function isRunning(lifecycle: string | null | undefined): boolean {
-  return !!lifecycle && RUNNING_LIFECYCLES.includes(lifecycle)
-}
+export {
+  CANCELABLE_LIFECYCLES,
+  FINISHED_LIFECYCLES,
+  isFinished,
+  isRunning,
+  JOB_STATES,
+  JOB_TYPES,
+  LIFECYCLES,
+  RUNNING_LIFECYCLES,
+  type KnownJobType,
+  type KnownLifecycle,
+} from './lifecycle'
+import { LIFECYCLES } from './lifecycle'
 
 /* ---------------- result ---------------- */
 
@@ -330,10 +303,7 @@ export function parseJobList(raw: unknown): JobList {
   return { jobs, malformed, received: raw.length }
 }
 
-/** Display name: the job name, or a stand-in that says it is missing. */
-export function jobDisplayName(job: Pick<Job, 'name' | 'id'>): string {
-  return job.name?.trim() ? job.name : `(unnamed job ${job.id.slice(-6)})`
-}
+export { jobDisplayName } from './lifecycle'
 
 /* ---------------- lifecycle endpoint ---------------- */
 

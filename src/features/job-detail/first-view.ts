@@ -1,5 +1,5 @@
-import type { Job } from '@/api/schemas/job'
-import { isFinished, jobDisplayName } from '@/api/schemas/job'
+import type { LiteJob } from '@/api/schemas/job-lite'
+import { isFinished, jobDisplayName } from '@/api/schemas/lifecycle'
 import { jobStatus } from '@/components/ui/status-meta'
 import { formatExact, formatRelative } from '@/components/ui/time-format'
 import { h } from '@/lib/dom'
@@ -13,7 +13,7 @@ import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_TONE, verdictText } from './
  * below the heading; React's first commit replaces this in one frame and nothing above moves
  * (e2e/first-paint.spec.ts measures it).
  */
-export function jobDetailFirstView(job: Job, now: number): HTMLElement {
+export function jobDetailFirstView(job: LiteJob, now: number): HTMLElement {
   const status = jobStatus({ state: job.state, lifecycle: job.lifecycle })
   const endedAt = isFinished(job.lifecycle) ? job.last_update : undefined
   return h(

@@ -1,4 +1,5 @@
-import { isFinished, type Job } from '@/api/schemas/job'
+import type { Job } from '@/api/schemas/job'
+import { isFinished } from '@/api/schemas/lifecycle'
 import { formatDuration } from '@/components/ui/time-format'
 import { jobDurationMs } from '@/lib/stats'
 
@@ -17,7 +18,7 @@ export const VERDICT_TONE: Record<string, string> = {
 }
 
 /** The verdict in words: "Failed after 3m 0s", "Running for 45m 2s", "On hold for 3m — waiting for input". */
-export function verdictText(job: Job, lifecycle: string | undefined, now: number): string {
+export function verdictText(job: Pick<Job, '_type' | 'state' | 'lifecycle' | 'creation_date' | 'last_update' | 'result'>, lifecycle: string | undefined, now: number): string {
   const j = { ...job, lifecycle: lifecycle ?? job.lifecycle }
   const d = formatDuration(jobDurationMs(j, now))
   const approval = job._type === 'ApprovalJob'

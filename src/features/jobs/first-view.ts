@@ -1,5 +1,6 @@
 import type { Job } from '@/api/schemas/job'
-import { isRunning, jobDisplayName, parseJob } from '@/api/schemas/job'
+import { liteJobId, readJobLite, type LiteJob } from '@/api/schemas/job-lite'
+import { isRunning, jobDisplayName } from '@/api/schemas/lifecycle'
 import { BADGE_CLASS, TONES, type Tone } from '@/components/ui/badge-tones'
 import { buttonClass } from '@/components/ui/button-look'
 import { controlClass } from '@/components/ui/control-look'
@@ -39,7 +40,7 @@ function relativeTime(date: string | null | undefined, now: number): HTMLElement
   return h('time', { datetime: new Date(date).toISOString(), title: formatExact(date) }, formatRelative(date, now))
 }
 
-function duration(job: Job, now: number): Child[] {
+function duration(job: LiteJob, now: number): Child[] {
   const ms = jobDurationMs(job, now)
   return [formatDuration(ms), isRunning(job.lifecycle) && ms !== null && h('span', { class: 'sr-only' }, ' so far')]
 }
@@ -142,7 +143,7 @@ function countsLine(jobs: ReadonlyArray<Pick<Job, 'state'>>, compact: boolean): 
   )
 }
 
-function row(job: Job, index: number, fit: ColumnFit, names: DisplayNames, now: number): HTMLElement {
+function row(job: LiteJob, index: number, fit: ColumnFit, names: DisplayNames, now: number): HTMLElement {
   const name = plainText(jobDisplayName(job), 200)
   const task = plainText(taskLabel(job, names.tasks), 120)
   const cell = (c: ColumnDef): HTMLElement => {
@@ -216,7 +217,7 @@ function row(job: Job, index: number, fit: ColumnFit, names: DisplayNames, now: 
   )
 }
 
-function tableParts(jobs: Job[], fit: ColumnFit, names: DisplayNames, now: number, rows: number) {
+function tableParts(jobs: LiteJob[], fit: ColumnFit, names: DisplayNames, now: number, rows: number) {
   const colgroup = h('colgroup', null, ...fit.shown.map((c) => h('col', { style: c.width ? `width: ${fit.compact && c.key === 'status' ? 116 : c.width}px` : null })))
   const head = h(
     'thead',
@@ -261,7 +262,7 @@ function firstPageItems(raw: unknown): Array<Record<string, unknown>> | null {
   const out: Array<Record<string, unknown>> = []
   for (const item of items as unknown[]) {
     if (!isRecord(item)) return null
-    const id = typeof item.id === 'string' && item.id ? item.id : typeof item._id === 'string' && item._id ? item._id : null
+    const id = liteJobId(item)
     if (!id) return null
     if (seen.has(id)) continue
     seen.add(id)
@@ -300,11 +301,7 @@ export function paintJobsFirstView(
   container.replaceChildren(shell(page))
   // The rows that fit, as the table's first render shows them (its height as its CSS will make it, plus one).
   const rowCount = (f: ColumnFit) => Math.ceil(Math.max(256, window.innerHeight - 216) / (f.compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT)) + 1
-  const jobs: Job[] = []
-  for (const item of items.slice(0, Math.max(rowCount(fitColumns(COMPACT_BELOW - 1, {})), rowCount(fit)))) {
-    const parsed = parseJob(item)
-    if (parsed.ok) jobs.push(parsed.job)
-  }
+  const jobs = items.slice(0, Math.max(rowCount(fitColumns(COMPACT_BELOW - 1, {})), rowCount(fit))).flatMap((item) => readJobLite(item) ?? [])
   const fill = (f: ColumnFit) => table.replaceChildren(...tableParts(jobs, f, names, now, rowCount(f)))
   // The columns that fit the region's width, measured with the rows in (a scrollbar takes its share),
   // as JobsPage measures it before its first paint.

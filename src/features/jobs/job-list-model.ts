@@ -1,5 +1,5 @@
 import type { JobList, Job, MalformedJob } from '@/api/schemas/job'
-import { isFinished } from '@/api/schemas/job'
+import { isFinished } from '@/api/schemas/lifecycle'
 import type { Task } from '@/api/schemas/task'
 import { jobDurationMs, median, percentile } from '@/lib/stats'
 import { plainText } from '@/lib/text'
@@ -63,7 +63,7 @@ export function taskNameIndex(tasks: Task[] | undefined): Map<string, string> {
   return new Map((tasks ?? []).map((t) => [t.id, t.name]))
 }
 
-export function taskLabel(job: Job, names: Map<string, string>): string {
+export function taskLabel(job: Pick<Job, 'task_id' | '_type'>, names: Map<string, string>): string {
   if (!job.task_id) return job._type === 'WorkflowJob' ? 'workflow' : '—'
   return names.get(job.task_id) ?? job.task_id
 }

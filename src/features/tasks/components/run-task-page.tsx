@@ -90,7 +90,6 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
 
   // Where the form starts (run-start.ts). Once per page (and again on "Start from the task's defaults"):
   // later refreshes of the task never overwrite what the user typed.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const start = useMemo<Start>(
     () =>
       runStart(
@@ -101,6 +100,8 @@ function RunTaskView({ task, workflow, fromJob, params }: { task: Task; workflow
         () => readLastValues(scope, memoryKey),
         () => readDraftEntry(draftKey),
       ),
+    // Only formKey on purpose: see above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [formKey],
   )
 
