@@ -115,7 +115,7 @@ function routeChunkPreload(): Plugin {
           ...css.map((u): [string, string] => [u, 'c']),
           ...(paints ? painter.map((f): [string, string] => [url(f), 'm']) : []),
           ...app.filter((f) => !paints || !painter.includes(f)).map((f): [string, string] => [url(f), later]),
-          ...[...new Set([...page, ...(signIn || modules.length === 0 ? [] : last)])].map((f): [string, string] => [url(f), later]),
+          ...[...new Set([...page, ...(signIn || modules.length === 0 ? [] : last)])].filter((f) => !paints || !painter.includes(f)).map((f): [string, string] => [url(f), later]),
         ]
       }
       // Every other path: the stylesheet and the app ('' matches any path: the last line).
