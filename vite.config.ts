@@ -101,11 +101,11 @@ function routeChunkPreload(): Plugin {
       const last = chunksOf(LAST_MODULES, withApp)
       // Per path, what to fetch, in order of need, each as [url, how]: 'c' the stylesheet (preload as
       // style), 'm' a module (modulepreload: the only preload a module import uses), 'p' a module needed
-      // only after the first paint (prefetch: into the HTTP cache at the lowest priority, nothing run or
-      // compiled; the import reads it from there). Where boot paints the first view, the painter is 'm'
-      // and the app and the page are 'p', so that neither their download nor their compiling competes with
-      // the painter and the first answer; elsewhere the app and the page are 'm'. The browser starts six
-      // at a time per origin over HTTP/1.1: the stylesheet and the painter go first.
+      // only after the first paint: listed in window.__theeyeLater, which boot.ts preloads once it has
+      // painted (or decided not to), right before it imports the app. Where boot paints the first view,
+      // the painter is 'm' and the app and the page are 'p', so that neither their download nor their
+      // compiling competes with the painter and the first answer; elsewhere the app and the page are 'm'.
+      // The browser starts six at a time per origin over HTTP/1.1: the stylesheet and the painter go first.
       // The sign-in page has no first request, no painter, no navigation: the app and its own chunks.
       const entryFor = (modules: string[], signIn: boolean): Array<[string, string]> => {
         const page = chunksOf(modules, withApp).filter((f) => !painter.includes(f))
@@ -121,7 +121,7 @@ function routeChunkPreload(): Plugin {
       // Every other path: the stylesheet and the app ('' matches any path: the last line).
       const table = [...ROUTE_MODULES.map(([pattern, modules]) => [pattern, entryFor(modules, pattern.includes('sign-in'))]), ['', entryFor([], true)]]
       const base = JSON.stringify(config.base.replace(/\/$/, ''))
-      const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var f=t[i][1][j],l=document.createElement('link');if(f[1]==='m')l.rel='modulepreload';else if(f[1]==='p')l.rel='prefetch';else{l.rel='preload';l.as='style'}l.crossOrigin='';l.href=f[0];document.head.appendChild(l)}return}}})();\n`
+      const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var f=t[i][1][j],l=document.createElement('link');if(f[1]==='p'){(window.__theeyeLater=window.__theeyeLater||[]).push(f[0]);continue}if(f[1]==='m')l.rel='modulepreload';else{l.rel='preload';l.as='style'}l.crossOrigin='';l.href=f[0];document.head.appendChild(l)}return}}})();\n`
       const html = bundle['index.html']
       if (html?.type !== 'asset' || typeof html.source !== 'string') this.error('route-chunk-preload: index.html not found in the bundle')
       const preloadTag = /<link rel="preload" href="[^"]*config\.json"[^>]*>\n/

@@ -2,6 +2,7 @@ import { configUrl, parseConfig } from './api/config'
 import { sendEarlyRequest } from './api/early-request'
 import { observeDateHeader, observeServerTimes, serverNow, serverTimesIn } from './api/server-clock'
 import { firstPaintWanted } from './app/first-paint-path'
+import { narrowConnectSrc } from './app/connect-src'
 import { firstRequestPath } from './app/first-request-path'
 import { applyTheme, readThemeChoice } from './app/theme-choice'
 import { apiBaseUrls, initialSession } from './lib/initial-session'
@@ -55,11 +56,12 @@ async function boot(): Promise<void> {
   // Same request as loadConfig's (cors, same-origin credentials): it takes index.html's preload.
   const response = fetch(configUrl(base), { credentials: 'same-origin', mode: 'cors' })
   configResponse = response
-  const file: unknown = await response.then((r) => (r.ok ? r.clone().json() : null))
-  if (file === null) return
-  const result = parseConfig(file)
+  const file: unknown = await response.then((r) => (r.ok ? r.clone().json() : null)).catch(() => null)
+  const result = file === null ? null : parseConfig(file)
+  // Connections only to the configured servers, from here on (none when config.json is unusable: main.tsx says why).
+  narrowConnectSrc(result?.ok && !result.config.mock ? [result.config.supervisorUrl, result.config.gatewayUrl] : [])
   // The mock backend answers in a service worker that main.tsx starts: nothing to send early.
-  if (!result.ok || result.config.mock) return
+  if (!result?.ok || result.config.mock) return
   const session = initialSession(result.config)
   if (!session) return
   const { supervisorUrl } = apiBaseUrls(result.config, session.supervisorUrl)
@@ -138,5 +140,22 @@ export function earlyRequestDecided(): Promise<void> {
   return decided
 }
 
+/** Preloads what index.html's route table held back until the first view was painted (the app, the page). */
+function preloadTheRest() {
+  const w = window as { __theeyeLater?: string[] }
+  const later = w.__theeyeLater ?? []
+  delete w.__theeyeLater
+  for (const href of later) {
+    const link = document.createElement('link')
+    link.rel = 'modulepreload'
+    link.crossOrigin = ''
+    link.href = href
+    document.head.append(link)
+  }
+}
+
 // The app, once the first view is painted (or there is none to paint).
-void decided.then(() => import('./main'))
+void decided.then(() => {
+  preloadTheRest()
+  return import('./main')
+})

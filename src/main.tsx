@@ -25,25 +25,6 @@ function mockParam(name: string, key: string): string | null {
   }
 }
 
-/** Restricts connections to the configured supervisor and gateway (adds to the build's CSP). */
-function narrowConnectSrc(urls: Array<string | null>) {
-  if (import.meta.env.DEV) return
-  const origins = urls.flatMap((u) => {
-    try {
-      if (!u) return []
-      const url = new URL(u, window.location.href)
-      // The gateway's socket.io connects over ws(s):// to the same host.
-      return [url.origin, `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`]
-    } catch {
-      return []
-    }
-  })
-  const meta = document.createElement('meta')
-  meta.httpEquiv = 'Content-Security-Policy'
-  meta.content = `connect-src 'self' ${origins.join(' ')}`.trim()
-  document.head.append(meta)
-}
-
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 async function start() {
@@ -63,7 +44,6 @@ async function start() {
   if (!result.ok) {
     // Never a silent switch to the mock backend: say what is wrong and how to fix it.
     console.error(`TheEye Jobs: ${result.problem.summary}`, result.problem.details)
-    narrowConnectSrc([])
     createRoot(root).render(
       <StrictMode>
         <ConfigErrorPage problem={result.problem} />
@@ -73,7 +53,6 @@ async function start() {
   }
   const { config } = result
   performance.mark('theeye:config-read')
-  narrowConnectSrc(config.mock ? [] : [config.supervisorUrl, config.gatewayUrl])
   if (config.mock) {
     // Mock code loads only in mock mode: a configured deployment never downloads it.
     const { startMockWorker } = await import('./mocks/browser')
