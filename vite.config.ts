@@ -40,6 +40,9 @@ function contentSecurityPolicy(): Plugin {
  * when you add a route; a path without one still works, its chunks are then found as React renders.
  */
 const PREFETCH = 'src/app/route-prefetch.ts'
+/** The painter of boot's first view and what only it and the pages use (see build.rolldownOptions). */
+const PAINTER_MODULES =
+  /[\\/]src[\\/](app[\\/]first-view|features[\\/]jobs[\\/]first-view|features[\\/]job-detail[\\/]first-view|lib[\\/]dom|api[\\/]schemas[\\/]job-lite|components[\\/]ui[\\/]badge-tones|features[\\/]job-detail[\\/]verdict-text|features[\\/]jobs[\\/]refresh-interval|features[\\/]jobs[\\/]job-list-model|features[\\/]jobs[\\/]columns|components[\\/]ui[\\/]status-meta|lib[\\/]stats|lib[\\/]links)\.ts$/
 const ROUTE_MODULES: Array<[pattern: string, modules: string[]]> = [
   // In order of need: boot's first-view painter, main.tsx's first-request prefetch, the page.
   ['^/jobs/?$', ['src/app/first-view.ts', PREFETCH, 'src/app/routes/jobs.tsx']],
@@ -85,7 +88,10 @@ function routeChunkPreload(): Plugin {
       const chunksOf = (modules: string[], except: Set<string>) => {
         const out = new Set<string>()
         for (const m of modules) {
-          const chunk = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(m))
+          const chunk =
+            chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(m)) ??
+            // A module put in a group's chunk (build.rolldownOptions codeSplitting) has no facade of its own.
+            chunks.find((c) => c.moduleIds.some((id) => id.replace(/\\/g, '/').endsWith(m)))
           if (!chunk) this.error(`route-chunk-preload: no chunk for ${m}`)
           walk(chunk.fileName, out)
         }
@@ -114,6 +120,7 @@ function routeChunkPreload(): Plugin {
         return [
           ...css.map((u): [string, string] => [u, 'c']),
           ...(paints ? painter.map((f): [string, string] => [url(f), 'm']) : []),
+
           ...app.filter((f) => !paints || !painter.includes(f)).map((f): [string, string] => [url(f), later]),
           ...[...new Set([...page, ...(signIn || modules.length === 0 ? [] : last)])].filter((f) => !paints || !painter.includes(f)).map((f): [string, string] => [url(f), later]),
         ]
@@ -162,6 +169,17 @@ export default defineConfig(({ command }) => ({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Boot's painter in one chunk, not eight: it is loaded when the first answer is on its way, and
+          // every extra chunk is a request and a compile on the way to the first paint. Only modules the
+          // app's own chunk does not import (or the initial-JS budget would count the painter too).
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'first-view', test: PAINTER_MODULES, priority: 10 }],
+        },
+      },
+    },
   },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
