@@ -4,7 +4,8 @@ const PORT = Number(process.env.PW_PORT ?? 4173)
 /** The dev server (`vite`, React StrictMode's double mount), where the main actions must work too. */
 const DEV_PORT = Number(process.env.PW_DEV_PORT ?? 5191)
 /** Journeys that also run on the dev server. */
-const ON_DEV_SERVER = /one-intent\.spec\.ts/
+// The main actions, and boot's first paint taken over by the app (StrictMode mounts twice there).
+const ON_DEV_SERVER = /(one-intent|first-load)\.spec\.ts/
 const isCI = !!process.env.CI
 
 /**

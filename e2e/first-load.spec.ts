@@ -106,6 +106,26 @@ test('/jobs/:id: the job document goes out first and its heading shows while eve
  * app's first commit replaces it. Held back here: the app's chunk, so the painted view can be measured;
  * then the app comes in and every measured thing must be exactly where it was.
  */
+/**
+ * Holds the app's module back (the build's main chunk, or src/main.tsx on the dev server) until the
+ * returned function is called, so that the view boot painted stays to be measured.
+ */
+async function holdApp(page: import('@playwright/test').Page): Promise<() => void> {
+  let release = () => {}
+  let asked = false
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/(assets\/main-[\w-]+\.js|src\/main\.tsx)(\?.*)?$/, async (route) => {
+    asked = true
+    await held
+    await route.continue()
+  })
+  return () => {
+    // Measured while the app was really held back (not after it had drawn the page).
+    expect(asked, "the app's module was asked for and held").toBe(true)
+    release()
+  }
+}
+
 async function measure(page: import('@playwright/test').Page, selectors: string[]) {
   return page.evaluate((sels) => {
     return sels.map((s) => {
@@ -126,12 +146,7 @@ for (const viewport of [
     await page.setViewportSize(viewport)
     // The app's first commit is compared, before the profile, names and counts fill in (the test above checks those).
     passes = (method, url) => method === 'GET' && url.pathname === '/mock/supervisor/demo/job' && !url.search.includes('where')
-    let releaseApp = () => {}
-    const appHeld = new Promise<void>((resolve) => (releaseApp = resolve))
-    await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
-      await appHeld
-      await route.continue()
-    })
+    const releaseApp = await holdApp(page)
     await page.goto('/jobs')
     const painted = page.locator('[data-first-paint]')
     await expect(painted.getByRole('table').getByRole('link').first()).toBeVisible()
@@ -157,12 +172,7 @@ for (const viewport of [
 test('/jobs/:id: the heading painted before the app loads is where the app draws it', async ({ page }) => {
   const list = (await (await fetch(`${base}/mock/supervisor/demo/job?sort[_id]=-1&limit=20`, { headers: { Authorization: 'Bearer demo-token' } })).json()) as Array<{ id: string; lifecycle?: string }>
   const job = list.find((j) => j.lifecycle === 'finished')!
-  let releaseApp = () => {}
-  const appHeld = new Promise<void>((resolve) => (releaseApp = resolve))
-  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
-    await appHeld
-    await route.continue()
-  })
+  const releaseApp = await holdApp(page)
   await page.goto(`/jobs/${job.id}`)
   const painted = page.locator('[data-first-paint]')
   await expect(painted.getByRole('heading', { level: 1 })).toBeVisible()
@@ -183,12 +193,7 @@ test('a name that looks like HTML is painted as text before the app loads too', 
     jobs[0] = { ...jobs[0], name: '<img src=x onerror="window.__pwned=1"><b>bold</b>' }
     await route.fulfill({ response, json: jobs })
   })
-  let releaseApp = () => {}
-  const appHeld = new Promise<void>((resolve) => (releaseApp = resolve))
-  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
-    await appHeld
-    await route.continue()
-  })
+  const releaseApp = await holdApp(page)
   await page.goto('/jobs')
   const painted = page.locator('[data-first-paint]')
   await expect(painted.getByRole('link', { name: '<img src=x onerror="window.__pwned=1"><b>bold</b>' })).toBeVisible()

@@ -1,7 +1,7 @@
 import { configUrl, parseConfig } from './api/config'
 import { sendEarlyRequest } from './api/early-request'
 import { observeDateHeader, observeServerTimes, serverNow, serverTimesIn } from './api/server-clock'
-import { firstPaintWanted } from './app/first-paint-path'
+import { appPathname, firstPaintWanted } from './app/first-paint-path'
 import { narrowConnectSrc } from './app/connect-src'
 import { firstRequestPath } from './app/first-request-path'
 import { applyTheme, readThemeChoice } from './app/theme-choice'
@@ -66,7 +66,7 @@ async function boot(): Promise<void> {
   if (!session) return
   const { supervisorUrl } = apiBaseUrls(result.config, session.supervisorUrl)
   const trimmed = base.replace(/\/$/, '')
-  const pathname = trimmed && location.pathname.startsWith(trimmed) ? location.pathname.slice(trimmed.length) || '/' : location.pathname
+  const pathname = appPathname(trimmed)
   const path = firstRequestPath(pathname, location.search, session.customer)
   if (!path || !supervisorUrl) return
   const answer = sendEarlyRequest(supervisorUrl.replace(/\/+$/, '') + path, session.token, result.config.requestTimeoutMs)

@@ -1,5 +1,6 @@
 // First: reads config.json and sends the page's first data request before the rest has loaded.
 import { earlyRequestDecided, takeConfigResponse } from './boot'
+import { appPathname } from './app/first-paint-path'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { configureApi } from './api/client'
@@ -30,7 +31,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function start() {
   const root = document.getElementById('root')!
   const base = import.meta.env.BASE_URL.replace(/\/$/, '')
-  const path = window.location.pathname.startsWith(base) ? window.location.pathname.slice(base.length) || '/' : window.location.pathname
+  const path = appPathname(base)
   // The code of the page and of its first request, evaluated while config.json is read (index.html
   // preloads their chunks). Neither sends anything by itself.
   const prefetchModule = import('./app/route-prefetch')

@@ -6,3 +6,9 @@ export function firstPaintWanted(pathname: string, search: string): boolean {
   const path = pathname.replace(/\/+$/, '') || '/'
   return path === '/jobs' || /^\/jobs\/[^/]+$/.test(path)
 }
+
+/** The app's path of this page: location.pathname without the base the app is served under ('' or '/ops'). */
+export function appPathname(base: string): string {
+  const p = location.pathname
+  return base && p.startsWith(base) ? p.slice(base.length) || '/' : p
+}

@@ -18,6 +18,26 @@ export function liteJobId(raw: Record<string, unknown>): string | undefined {
   return typeof raw.id === 'string' && raw.id ? raw.id : typeof raw._id === 'string' && raw._id ? raw._id : undefined
 }
 
+/**
+ * The items of a list of jobs, each job once by id (as the jobs list merges its pages), or null when the
+ * answer is not a list (job.ts parseJobList throws) or holds an item the full parser calls malformed.
+ * The items stay raw: a caller reads only those it shows (readJobLite).
+ */
+export function readJobListItems(raw: unknown): Array<Record<string, unknown>> | null {
+  const items: unknown = Array.isArray(raw) ? raw : isRecord(raw) && Array.isArray(raw.jobs) ? raw.jobs : null
+  if (!Array.isArray(items)) return null
+  const seen = new Set<string>()
+  const out: Array<Record<string, unknown>> = []
+  for (const item of items as unknown[]) {
+    const id = isRecord(item) ? liteJobId(item) : undefined
+    if (!isRecord(item) || !id) return null
+    if (seen.has(id)) continue
+    seen.add(id)
+    out.push(item)
+  }
+  return out
+}
+
 /** The job, or null where the full parser would call the item malformed (not an object, no id). */
 export function readJobLite(raw: unknown): LiteJob | null {
   if (!isRecord(raw)) return null

@@ -40,6 +40,24 @@ export function lifecycleLabel(lifecycle: string | null | undefined): string {
   return LIFECYCLE[lifecycle]?.label ?? lifecycle
 }
 
+/** How a badge shows a value: word, icon and tone; a value this dashboard does not know is marked so (title). */
+export interface BadgeLook {
+  tone: Tone
+  icon: string
+  label: string
+  title?: string
+}
+
+/** A job's state as a badge shows it. */
+export function stateLook(state: string | null | undefined): BadgeLook {
+  return (state && STATE[state]) || { tone: 'muted', icon: '?', label: state ?? 'no state', title: 'State not known to this dashboard' }
+}
+
+/** A job's lifecycle as a badge shows it. */
+export function lifecycleLook(lifecycle: string | null | undefined): BadgeLook {
+  return (lifecycle && LIFECYCLE[lifecycle]) || { tone: 'muted', icon: '?', label: lifecycle ?? 'no lifecycle', title: 'Lifecycle not known to this dashboard' }
+}
+
 export interface JobStatus {
   /** One word or two, as a person says it: "failure", "running", "on hold", "queued". */
   label: string

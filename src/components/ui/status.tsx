@@ -1,18 +1,22 @@
 import { Badge } from './badge'
-import { jobStatus, jobStatusTitle, LIFECYCLE, STATE, type StatusInput } from './status-meta'
+import { jobStatus, jobStatusTitle, lifecycleLook, stateLook, type BadgeLook, type StatusInput } from './status-meta'
 
 export { jobStatus, lifecycleLabel, stateLabel, type JobStatus } from './status-meta'
 
+function LookBadge({ look }: { look: BadgeLook }) {
+  return (
+    <Badge tone={look.tone} icon={look.icon} title={look.title}>
+      {look.label}
+    </Badge>
+  )
+}
+
 export function StateBadge({ state }: { state: string | null | undefined }) {
-  const known = state ? STATE[state] : undefined
-  if (!known) return <Badge tone="muted" icon="?" title="State not known to this dashboard">{state ?? 'no state'}</Badge>
-  return <Badge tone={known.tone} icon={known.icon}>{known.label}</Badge>
+  return <LookBadge look={stateLook(state)} />
 }
 
 export function LifecycleBadge({ lifecycle }: { lifecycle: string | null | undefined }) {
-  const known = lifecycle ? LIFECYCLE[lifecycle] : undefined
-  if (!known) return <Badge tone="muted" icon="?" title="Lifecycle not known to this dashboard">{lifecycle ?? 'no lifecycle'}</Badge>
-  return <Badge tone={known.tone} icon={known.icon}>{known.label}</Badge>
+  return <LookBadge look={lifecycleLook(lifecycle)} />
 }
 
 export function JobStatusBadge({ job, className }: { job: StatusInput; className?: string }) {

@@ -1,10 +1,10 @@
 import type { Job } from '@/api/schemas/job'
-import { liteJobId, readJobLite, type LiteJob } from '@/api/schemas/job-lite'
+import { readJobListItems, readJobLite, type LiteJob } from '@/api/schemas/job-lite'
 import { isRunning, jobDisplayName } from '@/api/schemas/lifecycle'
-import { BADGE_CLASS, TONES, type Tone } from '@/components/ui/badge-tones'
+import { BADGE_CLASS, TONES } from '@/components/ui/badge-tones'
 import { buttonClass } from '@/components/ui/button-look'
 import { controlClass } from '@/components/ui/control-look'
-import { jobStatus, jobStatusTitle, LIFECYCLE, STATE, stateLabel } from '@/components/ui/status-meta'
+import { jobStatus, jobStatusTitle, lifecycleLook, stateLabel, stateLook, type BadgeLook } from '@/components/ui/status-meta'
 import { formatDuration, formatExact, formatRelative } from '@/components/ui/time-format'
 import { h, type Child } from '@/lib/dom'
 import { jobPath } from '@/lib/links'
@@ -31,7 +31,8 @@ const FIELD_BOX =
 const FIELD_LABEL = 'text-xs font-semibold text-slate-600 dark:text-slate-300'
 const FIELD_INPUT = 'h-7 min-w-16 flex-1 bg-transparent text-sm outline-none placeholder:text-slate-500 dark:placeholder:text-slate-400'
 
-function badge(tone: Tone, icon: string, label: string, title?: string): HTMLElement {
+/** The Badge component's markup. */
+function badge({ tone, icon, label, title }: BadgeLook): HTMLElement {
   return h('span', { class: `${BADGE_CLASS} ${TONES[tone]}`, title }, h('span', { 'aria-hidden': 'true' }, icon), h('span', { class: 'truncate' }, label))
 }
 
@@ -122,9 +123,7 @@ function countsLine(jobs: ReadonlyArray<Pick<Job, 'state'>>, compact: boolean): 
         'ul',
         { class: 'flex flex-wrap gap-1.5' },
         ...counts.map((c) => {
-          const known = c.state === 'no state' ? undefined : STATE[c.state]
-          const b = known ? badge(known.tone, known.icon, known.label) : badge('muted', '?', c.state === 'no state' ? 'no state' : c.state, 'State not known to this dashboard')
-          const inner: Child[] = [b, h('span', { class: 'tabular-nums' }, c.count)]
+          const inner: Child[] = [badge(stateLook(c.state === 'no state' ? undefined : c.state)), h('span', { class: 'tabular-nums' }, c.count)]
           return h(
             'li',
             null,
@@ -150,7 +149,7 @@ function row(job: LiteJob, index: number, fit: ColumnFit, names: DisplayNames, n
     switch (c.key) {
       case 'status': {
         const s = jobStatus(job)
-        return h('td', { class: 'px-2' }, badge(s.tone, s.icon, s.label, jobStatusTitle(job)))
+        return h('td', { class: 'px-2' }, badge({ ...s, title: jobStatusTitle(job) }))
       }
       case 'name':
         return h(
@@ -191,14 +190,8 @@ function row(job: LiteJob, index: number, fit: ColumnFit, names: DisplayNames, n
         return h('td', { class: 'truncate px-2', title: job.user_id ? `user id ${job.user_id}` : null }, ownerLabel(job.user_id, names))
       case 'host':
         return h('td', { class: 'truncate px-2', title: job.host_id ? `host id ${job.host_id}` : null }, hostLabel(job.host_id, names))
-      case 'lifecycle': {
-        const known = job.lifecycle ? LIFECYCLE[job.lifecycle] : undefined
-        return h(
-          'td',
-          { class: 'px-2' },
-          known ? badge(known.tone, known.icon, known.label) : badge('muted', '?', job.lifecycle ?? 'no lifecycle', 'Lifecycle not known to this dashboard'),
-        )
-      }
+      case 'lifecycle':
+        return h('td', { class: 'px-2' }, badge(lifecycleLook(job.lifecycle)))
       case 'type':
         return h('td', { class: 'truncate px-2 text-slate-600 dark:text-slate-300' }, plainText(job._type, 40))
       case 'origin':
@@ -247,30 +240,6 @@ function tableParts(jobs: LiteJob[], fit: ColumnFit, names: DisplayNames, now: n
   return [colgroup, head, body]
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/**
- * What JobsPage lists from the first page of jobs (features/jobs job-list-model mergeLoaded over
- * parseJobList): each job once, by id; null when the answer is not a list or holds an item that is no job
- * (the page then shows a note about it above the table, which this view does not draw). Only the rows
- * shown are parsed (the counts need just each job's state, which parsing keeps when it is a string).
- */
-function firstPageItems(raw: unknown): Array<Record<string, unknown>> | null {
-  const items = Array.isArray(raw) ? raw : isRecord(raw) && Array.isArray(raw.jobs) ? raw.jobs : null
-  if (!items) return null
-  const seen = new Set<string>()
-  const out: Array<Record<string, unknown>> = []
-  for (const item of items as unknown[]) {
-    if (!isRecord(item)) return null
-    const id = liteJobId(item)
-    if (!id) return null
-    if (seen.has(id)) continue
-    seen.add(id)
-    out.push(item)
-  }
-  return out
-}
-
 /**
  * The jobs page's first paint for the first page of jobs (the server's answer as it came), put into
  * `container` (already in the document, so it can measure the table's width like JobsPage does). False
@@ -282,7 +251,8 @@ export function paintJobsFirstView(
   raw: unknown,
   { now, refreshMs, shell }: { now: number; refreshMs: number; shell: (page: Node) => HTMLElement },
 ): boolean {
-  const items = firstPageItems(raw)
+  // What JobsPage lists from this page: each job once (or null: an item that is no job gets a note above the table, not drawn here).
+  const items = readJobListItems(raw)
   if (!items || items.length === 0) return false
   const states = items.map((i) => ({ state: typeof i.state === 'string' ? i.state : undefined }))
   const names: DisplayNames = { tasks: new Map(), hosts: new Map(), owners: new Map(), me: null }
