@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { fileURLToPath, URL } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
-import type { Plugin, ResolvedConfig } from 'vite'
+import { build, type Plugin, type ResolvedConfig } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -73,7 +73,7 @@ function routeChunkPreload(): Plugin {
     configResolved(c) {
       config = c
     },
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((f) => f.type === 'chunk')
       const entry = chunks.find((c) => c.isEntry)
       if (!entry) return
@@ -126,16 +126,26 @@ function routeChunkPreload(): Plugin {
         ]
       }
       // Every other path: the stylesheet and the app ('' matches any path: the last line).
-      const table = [...ROUTE_MODULES.map(([pattern, modules]) => [pattern, entryFor(modules, pattern.includes('sign-in'))]), ['', entryFor([], true)]]
+      const routes: Array<[string, Array<[string, string]>]> = [...ROUTE_MODULES.map(([pattern, modules]): [string, Array<[string, string]>] => [pattern, entryFor(modules, pattern.includes('sign-in'))]), ['', entryFor([], true)]]
+      // Written small (it is part of every page's HTML): each file once in `u`, each route's list as
+      // "<index in u><how>…" (e.g. "0c1m4p").
+      const urls = [...new Set(routes.flatMap(([, files]) => files.map(([u]) => u)))]
+      const table = routes.map(([pattern, files]) => [pattern, files.map(([u, how]) => `${urls.indexOf(u)}${how}`).join('')])
+      // Their common folder once ('/assets/').
+      const folder = url(`${config.build.assetsDir}/`)
+      const names = urls.map((u) => (u.startsWith(folder) ? u.slice(folder.length) : u))
+      if (names.some((n) => n.startsWith('/'))) this.error('route-chunk-preload: a file outside the assets folder')
       const base = JSON.stringify(config.base.replace(/\/$/, ''))
-      const source = `(function(){var b=${base},p=location.pathname,t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){for(var j=0;j<t[i][1].length;j++){var f=t[i][1][j],l=document.createElement('link');if(f[1]==='p'){(window.__theeyeLater=window.__theeyeLater||[]).push(f[0]);continue}if(f[1]==='m')l.rel='modulepreload';else{l.rel='preload';l.as='style'}l.crossOrigin='';l.href=f[0];document.head.appendChild(l)}return}}})();\n`
+      const source = `(function(){var b=${base},p=location.pathname,a=${JSON.stringify(folder)},u=${JSON.stringify(names)},t=${JSON.stringify(table)};if(b&&p.indexOf(b)===0)p=p.slice(b.length)||'/';for(var i=0;i<t.length;i++){if(new RegExp(t[i][0]).test(p)){var r=/(\\d+)([cmp])/g,m;while((m=r.exec(t[i][1]))){var h=a+u[+m[1]],l=document.createElement('link');if(m[2]==='p'){(window.__theeyeLater=window.__theeyeLater||[]).push(h);continue}if(m[2]==='m')l.rel='modulepreload';else{l.rel='preload';l.as='style'}l.crossOrigin='';l.href=h;document.head.appendChild(l)}return}}})();\n`
       const html = bundle['index.html']
       if (html?.type !== 'asset' || typeof html.source !== 'string') this.error('route-chunk-preload: index.html not found in the bundle')
       const preloadTag = /<link rel="preload" href="[^"]*config\.json"[^>]*>\n/
       if (!preloadTag.test(html.source)) this.error('route-chunk-preload: the config.json preload is not in index.html')
       // The route table inline: the page's chunks are asked for with the entry, not one round trip later.
       // The Content-Security-Policy allows exactly this script (its SHA-256), no other inline script.
-      const inline = source.trim()
+      // Then the page load's start (src/start.ts): config.json read and the first data request sent
+      // from here, not after the entry has arrived.
+      const inline = `${source.trim()}\n${await inlineStart(config)}`
       const hash = createHash('sha256').update(inline).digest('base64')
       const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self')/
       if (!csp.test(html.source)) this.error('route-chunk-preload: the Content-Security-Policy has no script-src to allow the route table')
@@ -154,6 +164,31 @@ function routeChunkPreload(): Plugin {
   }
 }
 
+/** src/start-inline.ts built on its own, as one minified script for index.html's head. */
+async function inlineStart(config: ResolvedConfig): Promise<string> {
+  const out = await build({
+    configFile: false,
+    root: config.root,
+    mode: config.mode,
+    envDir: config.envDir,
+    base: config.base,
+    logLevel: 'warn',
+    resolve: { alias: config.resolve.alias },
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      copyPublicDir: false,
+      lib: { entry: fileURLToPath(new URL('./src/start-inline.ts', import.meta.url)), formats: ['iife'], name: 'theeyeStart' },
+    },
+  })
+  const outputs = Array.isArray(out) ? out : [out]
+  const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((f) => f.type === 'chunk')
+  if (!chunk || chunk.type !== 'chunk') throw new Error('route-chunk-preload: the inline start did not build')
+  // Inside <script>…</script>: no "</script" may end it early.
+  return chunk.code.trim().replace(/<\/(script)/gi, '<\\/$1')
+}
+
 export default defineConfig(({ command }) => ({
   plugins: [react(), tailwindcss(), contentSecurityPolicy(), routeChunkPreload()],
   resolve: {
@@ -169,6 +204,9 @@ export default defineConfig(({ command }) => ({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // No modulepreload polyfill in the entry: Chromium, Firefox and Safari 17+ preload natively; an older
+    // browser just loads each chunk when it is imported.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -101,6 +101,31 @@ test('/jobs/:id: the job document goes out first and its heading shows while eve
   await expect(page.getByRole('link', { name: /^Approvals \(6\)$/ })).toBeVisible()
 })
 
+test('the first data request leaves with config.json, before any of the app\'s code has arrived (the build)', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === 'dev-server', 'the dev server has no inline start: src/boot.ts sends the request there')
+  const isFirstPage = (url: URL) => url.pathname === '/mock/supervisor/demo/job' && !url.search.includes('where')
+  passes = (method, url) => method === 'GET' && isFirstPage(url)
+  // Every script file of the page held back: the entry, the painter, the app.
+  let releaseScripts = () => {}
+  const scripts = new Promise<void>((resolve) => (releaseScripts = resolve))
+  let heldScripts = 0
+  await page.route(/\/assets\/[\w-]+\.js$/, async (route) => {
+    heldScripts++
+    await scripts
+    await route.continue()
+  })
+  await page.goto('/jobs', { waitUntil: 'commit' })
+  await expect.poll(() => order.filter((u) => /^\/mock\/supervisor\/demo\/job\?sort\[_id\]=-1&limit=100$/.test(u)).length).toBe(1)
+  expect(heldScripts, 'the entry was asked for and held').toBeGreaterThan(0)
+  expect(await page.evaluate(() => document.querySelectorAll('#root *').length)).toBe(0)
+  releaseScripts()
+  // The app takes that answer: the rows show, and the list was asked for once.
+  await expect(page.getByRole('table').getByRole('link').first()).toBeVisible()
+  release()
+  await expect(page.getByRole('link', { name: /^Approvals \(6\)$/ })).toBeVisible()
+  expect(order.filter((u) => /^\/mock\/supervisor\/demo\/job\?sort\[_id\]=-1&limit=100$/.test(u))).toHaveLength(1)
+})
+
 /*
  * The first view is painted from the first answer before the app has loaded (src/boot.ts), and the
  * app's first commit replaces it. Held back here: the app's chunk, so the painted view can be measured;

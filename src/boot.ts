@@ -1,11 +1,7 @@
-import { configUrl, parseConfig } from './api/config'
-import { sendEarlyRequest } from './api/early-request'
 import { observeDateHeader, observeServerTimes, serverNow, serverTimesIn } from './api/server-clock'
-import { appPathname, firstPaintWanted } from './app/first-paint-path'
-import { narrowConnectSrc } from './app/connect-src'
-import { firstRequestPath } from './app/first-request-path'
+import { firstPaintWanted } from './app/first-paint-path'
 import { applyTheme, readThemeChoice } from './app/theme-choice'
-import { apiBaseUrls, initialSession } from './lib/initial-session'
+import type { Started } from './start'
 // The stylesheet, in the head with the entry: the first paint is styled.
 import './index.css'
 
@@ -13,9 +9,10 @@ import './index.css'
  * The page's entry: the first thing a page load runs, small, before the ~110 kB app (main.tsx, which
  * index.html preloads in parallel) is evaluated.
  *
- * 1. It reads config.json (the preloaded response, handed on to main.tsx) and, when the token and
- *    organization are known, sends the page's first data request at once — the same GET the page
- *    would send (api/early-request.ts hands it to that request, which checks and parses it as usual).
+ * 1. config.json has been read and the page's first data request sent by src/start.ts (inline in the
+ *    build's index.html, so before this module has even arrived; here on the dev server) — the same GET
+ *    the page would send (api/early-request.ts hands it to that request, which checks and parses it as
+ *    usual). The config.json response is handed on to main.tsx.
  * 2. On a plain /jobs or a /jobs/:id, when that answer comes within FIRST_PAINT_WAIT_MS, it paints the
  *    page's first view from it with plain DOM (app/first-view.ts: the rows, or the job's heading, as
  *    React will draw them), so the data shows as soon as the server has answered, not after the app
@@ -28,17 +25,27 @@ import './index.css'
 /** How long the app waits for the first answer before starting without a first paint (a slow server). */
 const FIRST_PAINT_WAIT_MS = 400
 
-let configResponse: Promise<Response> | null = null
+/**
+ * What src/start.ts started: inline in the build's index.html; on the dev server (no inline script)
+ * loaded and run here. The build's entry does not carry start.ts a second time.
+ */
+const starting: Promise<Started> = window.__theeyeStart ? Promise.resolve(window.__theeyeStart) : import('./start').then((m) => m.startOnce())
 
-/** config.json's response, once (main.tsx's loadConfig reads and checks it); null when it was taken. */
-export function takeConfigResponse(): Promise<Response> | null {
-  const r = configResponse
-  configResponse = null
-  return r
+let configTaken = false
+
+/**
+ * What start.ts made of config.json: its check (main.tsx uses it as it is), and, once, the response
+ * itself (main.tsx's loadConfig reads it when there is no check: no 200, no JSON; null when taken).
+ */
+export async function startedConfig(): Promise<{ read: Awaited<Started['read']>; response: Promise<Response> | null }> {
+  const started = await starting
+  const read = await started.read
+  const response = configTaken ? null : started.config
+  configTaken = true
+  return { read, response }
 }
 
 const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))
-
 
 /** Reads the early answer (a copy: the app reads the answer itself); null when it is not a 2xx. */
 async function earlyBody(response: Promise<Response>): Promise<{ body: unknown; receivedAt: number; date: string | null } | null> {
@@ -52,25 +59,9 @@ async function earlyBody(response: Promise<Response>): Promise<{ body: unknown; 
 
 async function boot(): Promise<void> {
   performance.mark('theeye:boot')
-  const base = import.meta.env.BASE_URL
-  // Same request as loadConfig's (cors, same-origin credentials): it takes index.html's preload.
-  const response = fetch(configUrl(base), { credentials: 'same-origin', mode: 'cors' })
-  configResponse = response
-  const file: unknown = await response.then((r) => (r.ok ? r.clone().json() : null)).catch(() => null)
-  const result = file === null ? null : parseConfig(file)
-  // Connections only to the configured servers, from here on (none when config.json is unusable: main.tsx says why).
-  narrowConnectSrc(result?.ok && !result.config.mock ? [result.config.supervisorUrl, result.config.gatewayUrl] : [])
-  // The mock backend answers in a service worker that main.tsx starts: nothing to send early.
-  if (!result?.ok || result.config.mock) return
-  const session = initialSession(result.config)
-  if (!session) return
-  const { supervisorUrl } = apiBaseUrls(result.config, session.supervisorUrl)
-  const trimmed = base.replace(/\/$/, '')
-  const pathname = appPathname(trimmed)
-  const path = firstRequestPath(pathname, location.search, session.customer)
-  if (!path || !supervisorUrl) return
-  const answer = sendEarlyRequest(supervisorUrl.replace(/\/+$/, '') + path, session.token, result.config.requestTimeoutMs)
-  performance.mark('theeye:first-request-sent-early')
+  const early = await (await starting).early
+  if (!early) return
+  const { config, session, base: trimmed, pathname, answer } = early
   if (!firstPaintWanted(pathname, location.search)) return
   const theme = readThemeChoice()
   applyTheme(theme)
@@ -79,21 +70,21 @@ async function boot(): Promise<void> {
     earlyBody(answer).finally(() => performance.mark('theeye:first-answer-read')),
     import('./app/first-view').finally(() => performance.mark('theeye:painter-loaded')),
   ])
-  const paint = ([early, { paintFirstView }]: Awaited<typeof ready>): boolean => {
+  const paint = ([read, { paintFirstView }]: Awaited<typeof ready>): boolean => {
     const root = document.getElementById('root')
     // Nothing to paint, or the app has drawn the page already.
-    if (!early || !root || root.childNodes.length > 0) return false
+    if (!read || !root || root.childNodes.length > 0) return false
     // The server's clock, as the app's request will read it from the same answer.
-    if (early.date) observeDateHeader(Date.parse(early.date), early.receivedAt)
-    observeServerTimes(serverTimesIn(early.body), early.receivedAt)
+    if (read.date) observeDateHeader(Date.parse(read.date), read.receivedAt)
+    observeServerTimes(serverTimesIn(read.body), read.receivedAt)
     const painted = paintFirstView(root, {
       pathname,
       base: trimmed,
-      body: early.body,
+      body: read.body,
       now: serverNow(),
       customer: session.customer,
       theme,
-      refreshMs: result.config.refreshIntervalMs,
+      refreshMs: config.refreshIntervalMs,
     })
     if (painted) performance.mark('theeye:first-paint')
     return painted

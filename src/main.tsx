@@ -1,10 +1,9 @@
 // First: reads config.json and sends the page's first data request before the rest has loaded.
-import { earlyRequestDecided, takeConfigResponse } from './boot'
+import { earlyRequestDecided, startedConfig } from './boot'
 import { appPathname } from './app/first-paint-path'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { configureApi } from './api/client'
-import { loadConfig } from './api/config'
 import { ConfigErrorPage } from './app/config-error'
 import { AppProvider } from './app/provider'
 import { AppRouter, preloadRoute } from './app/router'
@@ -37,11 +36,18 @@ async function start() {
   const prefetchModule = import('./app/route-prefetch')
   const page = preloadRoute(path).catch(() => undefined)
   prefetchModule.catch(() => undefined)
-  // index.html preloads config.json (as="fetch" crossorigin); boot.ts's request picked up that response.
-  const result = await loadConfig(import.meta.env.BASE_URL, {
-    dev: import.meta.env.DEV,
-    fetch: (input, init) => takeConfigResponse() ?? fetch(input, init),
-  })
+  // index.html preloads config.json (as="fetch" crossorigin); start.ts's request picked up that response
+  // and checked it. Anything but a 200 with JSON in it (or the dev server's missing file) is loaded here,
+  // with the words that say what is wrong.
+  const started = await startedConfig()
+  const result =
+    started.read ??
+    (await (
+      await import('./api/config')
+    ).loadConfig(import.meta.env.BASE_URL, {
+      dev: import.meta.env.DEV,
+      fetch: (input, init) => started.response ?? fetch(input, init),
+    }))
   if (!result.ok) {
     // Never a silent switch to the mock backend: say what is wrong and how to fix it.
     console.error(`TheEye Jobs: ${result.problem.summary}`, result.problem.details)

@@ -3,17 +3,6 @@
 // servers.mjs). Runs are interleaved (dashboard, bare, dashboard, bare …) so machine load hits both alike.
 import { median, withPage } from './measure.mjs'
 
-/** In-page: performance.now() once the first job link is visible in a table, else false. */
-const firstRow = () => (window.__bench.firstRowLink() ? performance.now() : false)
-
-/** In-page: performance.now() once <main> has an <h1> with exactly the job's name, else false. */
-const heading = (name) => {
-  for (const h of document.querySelectorAll('main h1')) {
-    if (h.textContent.trim() === name && window.__bench.visible(h)) return performance.now()
-  }
-  return false
-}
-
 /** In-page: every resource of the load and the app's own marks (navigation start = 0), in start order. */
 const resources = () => {
   const nav = performance.getEntriesByType('navigation')[0]
@@ -41,12 +30,18 @@ const shiftAfter = ([t, ms]) =>
     }
   })
 
-async function loadOnce(browser, url, { until, arg, timeoutMs = 30_000, withWaterfall = false }) {
+async function loadOnce(browser, url, { until, timeoutMs = 30_000, withWaterfall = false }) {
   return withPage(browser, async (page) => {
+    // Recorded in the page (in-page.mjs watchShown), read once it is there: nothing of the harness runs in
+    // the page while it loads.
+    await page.addInitScript((what) => window.__bench.watchShown(what), until)
+    const shown = page.waitForEvent('console', { predicate: (m) => m.text() === '__bench:shown', timeout: timeoutMs })
+    shown.catch(() => {})
     await page.goto(url, { waitUntil: 'commit' })
     let t
     try {
-      t = await (await page.waitForFunction(until, arg, { polling: 'raf', timeout: timeoutMs })).jsonValue()
+      await shown
+      t = await page.evaluate(() => window.__bench.shownAt)
     } catch (e) {
       const text = (await page.locator('body').innerText({ timeout: 2000 }).catch(() => '')).replace(/\s+/g, ' ').slice(0, 160)
       throw new Error(`nothing shown within ${timeoutMs / 1000} s at ${url} (page says: "${text}")`, { cause: e })
@@ -66,7 +61,7 @@ async function loadOnce(browser, url, { until, arg, timeoutMs = 30_000, withWate
 export async function compareWithBare(browser, cases, { runs, log }) {
   const out = {}
   for (const c of cases) {
-    const opts = c.until === 'row' ? { until: firstRow } : { until: heading, arg: c.until.heading }
+    const opts = { until: c.until }
     // Warm-up (server JIT, disk cache of the OS), not counted; its successor records the waterfall.
     await loadOnce(browser, c.app, opts)
     await loadOnce(browser, c.bare, opts)

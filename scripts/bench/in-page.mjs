@@ -69,6 +69,36 @@ export function benchInitScript() {
     return null
   }
 
+  /** performance.now() once <main> has a visible <h1> whose text is exactly `name`, else false. */
+  B.headingTime = (name) => {
+    for (const h of document.querySelectorAll('main h1')) {
+      if (h.textContent.trim() === name && B.visible(h)) return performance.now()
+    }
+    return false
+  }
+
+  /**
+   * Watches, from the first frame of the load, for the first job row (`what` = 'row') or the heading with
+   * the given name ({ heading }) and records when it is first visible in B.shownAt, then says so on the
+   * console ('__bench:shown'). The check runs in every requestAnimationFrame callback, the same on the
+   * dashboard and on the bare page, and nothing else of the test harness runs in the page meanwhile:
+   * polling with page.waitForFunction compiles Playwright's injected script in the page (20–30 ms of
+   * main thread) at whatever moment the load has reached then.
+   */
+  B.watchShown = (what) => {
+    const check = () => (what === 'row' ? B.firstRowTime() : B.headingTime(what.heading))
+    const frame = () => {
+      const t = check()
+      if (t === false) {
+        requestAnimationFrame(frame)
+        return
+      }
+      B.shownAt = t
+      console.debug('__bench:shown')
+    }
+    requestAnimationFrame(frame)
+  }
+
   /** performance.now() once the first job row is visible, else false (for page.waitForFunction). */
   B.firstRowTime = () => (B.firstRowLink() ? performance.now() : false)
 

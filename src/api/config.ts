@@ -1,24 +1,12 @@
-/** Runtime configuration (ui-contract.md): public/config.json, replaceable at deploy time. */
-export interface AppConfig {
-  /** Base URL of the supervisor; null => the built-in mock backend. */
-  supervisorUrl: string | null
-  gatewayUrl: string | null
-  customer: string | null
-  accessToken: string | null
-  refreshIntervalMs: number
-  requestTimeoutMs: number
-  mock: boolean
-}
+import { configUrl, envDefaults, readConfigFile, urlFault, BOUNDS, type AppConfig, type ConfigFile, type ConfigIssue, type ReadOptions } from './config-values'
 
-/** The keys config.json may set, as read from the file or the build's VITE_* defaults. */
-export interface ConfigFile {
-  supervisorUrl?: unknown
-  gatewayUrl?: unknown
-  customer?: unknown
-  accessToken?: unknown
-  refreshIntervalMs?: unknown
-  requestTimeoutMs?: unknown
-}
+/*
+ * config.json checked and, when something is wrong, said in words: which key, what it holds, and how to
+ * fix it. The check itself is config-values.ts (the page load's start runs it inline); the words load
+ * only when they are needed (main.tsx imports this module when start.ts could not use the file).
+ */
+
+export { configUrl, envDefaults, type AppConfig, type ConfigFile } from './config-values'
 
 /** Why the dashboard cannot start with this configuration, in words, with the way out. */
 export interface ConfigProblem {
@@ -44,11 +32,6 @@ export class ConfigError extends Error {
 const EXAMPLE = '{ "supervisorUrl": "https://supervisor.example.com", "gatewayUrl": "https://gateway.example.com", "customer": "my-org" }'
 const FIX_FILE = `Edit config.json next to index.html (public/config.json in the source): for example ${EXAMPLE}, or { "supervisorUrl": "mock" } for the built-in mock backend. No rebuild is needed; reload the page afterwards.`
 
-const BOUNDS = {
-  refreshIntervalMs: { min: 1000, max: 3_600_000, dflt: 5000 },
-  requestTimeoutMs: { min: 1000, max: 120_000, dflt: 20_000 },
-} as const
-
 const show = (v: unknown): string => {
   try {
     const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v)
@@ -60,96 +43,53 @@ const show = (v: unknown): string => {
 
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`)
 
-/**
- * An http(s) URL without credentials, or the reason it is not. Credentials in a URL would be shown
- * on the sign-in page and stored with the session; any other scheme (javascript:, data:, ftp:) is
- * not a server the dashboard can talk to.
- */
+const URL_FAULT: Record<string, string> = {
+  'not-absolute': 'is not an absolute URL (it must start with http:// or https://)',
+  credentials: 'contains a user name or password — credentials must not be part of the URL (sign in on the sign-in page instead)',
+  query: 'has a query string or fragment — give the base URL only',
+}
+
+/** An http(s) URL without credentials (null), or the reason it is not, in words. */
 export function checkServerUrl(value: string): string | null {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return 'is not an absolute URL (it must start with http:// or https://)'
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `uses ${url.protocol.replace(/:$/, '')}: — only http:// and https:// are allowed`
-  if (url.username || url.password) return 'contains a user name or password — credentials must not be part of the URL (sign in on the sign-in page instead)'
-  if (url.search || url.hash) return 'has a query string or fragment — give the base URL only'
-  return null
+  const f = urlFault(value)
+  if (!f) return null
+  return f.fault === 'scheme' ? `uses ${f.protocol.replace(/:$/, '')}: — only http:// and https:// are allowed` : URL_FAULT[f.fault]!
 }
 
-function text(key: keyof ConfigFile, v: unknown, problems: string[]): string | null {
-  if (v === undefined || v === null) return null
-  if (typeof v !== 'string') {
-    problems.push(`"${key}" must be a string, not ${typeOf(v)} (${show(v)}).`)
-    return null
+function sentence(issue: ConfigIssue): string {
+  switch (issue.kind) {
+    case 'not-object':
+      return `config.json must hold a JSON object, but it holds ${typeOf(issue.value)}.`
+    case 'not-string':
+      return `"${issue.key}" must be a string, not ${typeOf(issue.value)} (${show(issue.value)}).`
+    case 'bad-url': {
+      // Never echo credentials back onto the page.
+      const shown = issue.fault === 'credentials' ? '' : ` ${show(issue.value)}`
+      return `"${issue.key}"${shown} ${checkServerUrl(issue.value)}.`
+    }
+    case 'bad-millis': {
+      const b = BOUNDS[issue.key]
+      return `"${issue.key}" must be a number of milliseconds from ${b.min} to ${b.max}, not ${show(issue.value)}.`
+    }
+    case 'no-supervisor':
+      return '"supervisorUrl" is not set: the dashboard does not know which supervisor to show.'
   }
-  return v.trim() || null
 }
 
-function url(key: 'supervisorUrl' | 'gatewayUrl', v: unknown, problems: string[]): string | null {
-  const s = text(key, v, problems)
-  if (s === null || (key === 'supervisorUrl' && s.toLowerCase() === 'mock')) return s
-  const why = checkServerUrl(s)
-  if (why) {
-    // Never echo credentials back onto the page.
-    const shown = why.startsWith('contains a user') ? '' : ` ${show(s)}`
-    problems.push(`"${key}"${shown} ${why}.`)
-    return null
-  }
-  return s.replace(/\/+$/, '')
-}
-
-function millis(key: keyof typeof BOUNDS, v: unknown, problems: string[]): number {
-  const b = BOUNDS[key]
-  if (v === undefined || v === null || v === '') return b.dflt
-  const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v
-  if (typeof n !== 'number' || !Number.isFinite(n) || n < b.min || n > b.max) {
-    problems.push(`"${key}" must be a number of milliseconds from ${b.min} to ${b.max}, not ${show(v)}.`)
-    return b.dflt
-  }
-  return n
-}
-
-export interface ParseOptions {
-  /**
-   * What an unset supervisorUrl means: 'mock' where the configuration may leave it out (the
-   * development server without config.json), 'error' everywhere else.
-   */
-  missingSupervisor: 'mock' | 'error'
-}
+export type ParseOptions = ReadOptions
 
 /**
  * Validates config.json (merged over the build's VITE_* defaults; config.json wins, key by key).
  * Every wrong key is named; nothing wrong is silently replaced by a default or by the mock backend.
  */
 export function parseConfig(file: unknown, env: ConfigFile = envDefaults(), opts: ParseOptions = { missingSupervisor: 'error' }): ConfigResult {
-  if (file !== undefined && (file === null || typeof file !== 'object' || Array.isArray(file))) {
-    return { ok: false, problem: { summary: `config.json must hold a JSON object, but it holds ${typeOf(file)}.`, details: [], fix: FIX_FILE } }
-  }
-  const f = (file ?? {}) as ConfigFile
-  const pick = (k: keyof ConfigFile): unknown => (f[k] !== undefined && f[k] !== null && f[k] !== '' ? f[k] : env[k])
-  const problems: string[] = []
-  const supervisor = url('supervisorUrl', pick('supervisorUrl'), problems)
-  const gatewayUrl = url('gatewayUrl', pick('gatewayUrl'), problems)
-  const customer = text('customer', pick('customer'), problems)
-  const accessToken = text('accessToken', pick('accessToken'), problems)
-  const refreshIntervalMs = millis('refreshIntervalMs', pick('refreshIntervalMs'), problems)
-  const requestTimeoutMs = millis('requestTimeoutMs', pick('requestTimeoutMs'), problems)
-  const supervisorProblem = problems.some((p) => p.startsWith('"supervisorUrl"'))
-  if (supervisor === null && !supervisorProblem && opts.missingSupervisor === 'error') {
-    problems.unshift('"supervisorUrl" is not set: the dashboard does not know which supervisor to show.')
-  }
-  if (problems.length) {
-    return {
-      ok: false,
-      problem: { summary: `config.json has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}.`, details: problems, fix: FIX_FILE },
-    }
-  }
-  const mock = supervisor === null || supervisor.toLowerCase() === 'mock'
+  const read = readConfigFile(file, env, opts)
+  if (read.ok) return read
+  if (read.issues[0]?.kind === 'not-object') return { ok: false, problem: { summary: sentence(read.issues[0]), details: [], fix: FIX_FILE } }
+  const problems = read.issues.map(sentence)
   return {
-    ok: true,
-    config: { supervisorUrl: mock ? null : supervisor, gatewayUrl, customer, accessToken, refreshIntervalMs, requestTimeoutMs, mock },
+    ok: false,
+    problem: { summary: `config.json has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}.`, details: problems, fix: FIX_FILE },
   }
 }
 
@@ -160,32 +100,12 @@ export function resolveConfig(file: unknown, env: ConfigFile = envDefaults()): A
   return result.config
 }
 
-function envDefaults(): ConfigFile {
-  const env = import.meta.env
-  return {
-    supervisorUrl: env.VITE_SUPERVISOR_URL,
-    gatewayUrl: env.VITE_GATEWAY_URL,
-    customer: env.VITE_CUSTOMER,
-    accessToken: env.VITE_ACCESS_TOKEN,
-    refreshIntervalMs: env.VITE_REFRESH_INTERVAL_MS,
-  }
-}
-
 export interface LoadOptions {
   /** The development server: a missing config.json means the mock backend. */
   dev: boolean
   /** Build-time defaults (tests pass their own). */
   env?: ConfigFile
   fetch?: typeof fetch
-}
-
-/**
- * The request for config.json. index.html preloads the same URL (`<link rel="preload" as="fetch"
- * crossorigin>`: mode cors, credentials same-origin, default cache mode), and this request must match
- * it in all three so that Chromium hands over the preloaded response instead of fetching twice.
- */
-export function configUrl(baseUrl: string): string {
-  return `${baseUrl}config.json`
 }
 
 /**

@@ -11,7 +11,12 @@ interface Early {
   timer: ReturnType<typeof setTimeout>
 }
 
-const pending = new Map<string, Early>()
+/**
+ * Kept on `window`, not in this module: the build sends the early request from index.html's inline
+ * script (src/start.ts, a bundle of its own), and the app's request takes it from here.
+ */
+const REGISTRY = '__theeyeEarlyRequests'
+const pending: Map<string, Early> = ((globalThis as Record<string, unknown>)[REGISTRY] ??= new Map<string, Early>()) as Map<string, Early>
 
 const keyOf = (url: string, authorization: string) => `GET ${url}\n${authorization}`
 

@@ -36,7 +36,36 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${d}d ${h % 24}h`
 }
 
-const rtf = typeof Intl !== 'undefined' ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : null
+/*
+ * Relative times in words. The first use of Intl on a page costs 15–30 ms of main thread (ICU is set up),
+ * which a page's first rows would wait on (src/boot.ts paints them with these words): in English the words
+ * are written here, exactly as Intl.RelativeTimeFormat('en', { numeric: 'auto' }) writes them
+ * (time-format.test.ts compares the two), and Intl is asked only for other languages, once needed.
+ */
+let rtf: Intl.RelativeTimeFormat | null | undefined
+function relativeTimeFormat(): Intl.RelativeTimeFormat | null {
+  if (rtf === undefined) rtf = typeof Intl !== 'undefined' ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : null
+  return rtf
+}
+
+type RelativeUnit = 'day' | 'hour' | 'minute' | 'second'
+const SAME: Record<RelativeUnit, string> = { day: 'today', hour: 'this hour', minute: 'this minute', second: 'now' }
+
+/** The browser's language is English (navigator.language, the user's first preferred language). */
+function prefersEnglish(): boolean {
+  return typeof navigator !== 'undefined' && /^en(-|$)/i.test(navigator.language ?? '')
+}
+
+/** `value` `unit`s from now in English words, as Intl says them ('en', numeric: 'auto'); null past 999 (Intl groups digits). */
+export function englishRelative(value: number, unit: RelativeUnit): string | null {
+  if (value === 0) return SAME[unit]
+  if (unit === 'day' && value === -1) return 'yesterday'
+  if (unit === 'day' && value === 1) return 'tomorrow'
+  const n = Math.abs(value)
+  if (n > 999 || !Number.isInteger(n)) return null
+  const words = `${n} ${n === 1 ? unit : `${unit}s`}`
+  return value < 0 ? `${words} ago` : `in ${words}`
+}
 
 export function formatRelative(date: string | number | Date | null | undefined, now = Date.now()): string {
   if (date === null || date === undefined) return '—'
@@ -44,7 +73,7 @@ export function formatRelative(date: string | number | Date | null | undefined, 
   if (!Number.isFinite(t)) return '—'
   const diff = t - now
   const abs = Math.abs(diff)
-  const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  const units: Array<[RelativeUnit, number]> = [
     ['day', 86_400_000],
     ['hour', 3_600_000],
     ['minute', 60_000],
@@ -53,7 +82,10 @@ export function formatRelative(date: string | number | Date | null | undefined, 
   for (const [unit, size] of units) {
     if (abs >= size || unit === 'second') {
       const value = Math.round(diff / size)
-      return rtf ? rtf.format(value, unit) : `${value} ${unit}`
+      const english = prefersEnglish() ? englishRelative(value, unit) : null
+      if (english !== null) return english
+      const f = relativeTimeFormat()
+      return f ? f.format(value, unit) : `${value} ${unit}`
     }
   }
   return '—'

@@ -1,7 +1,7 @@
 import type { LiteJob } from '@/api/schemas/job-lite'
 import { isFinished, jobDisplayName } from '@/api/schemas/lifecycle'
 import { jobStatus } from '@/components/ui/status-meta'
-import { formatExact, formatRelative } from '@/components/ui/time-format'
+import { formatRelative } from '@/components/ui/time-format'
 import { h } from '@/lib/dom'
 import { plainText } from '@/lib/text'
 import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_TONE, verdictText } from './verdict-text'
@@ -40,7 +40,8 @@ export function jobDetailFirstView(job: LiteJob, now: number): HTMLElement {
         ),
         endedAt &&
           Number.isFinite(Date.parse(endedAt)) &&
-          h('p', { class: 'text-sm' }, 'finished ', h('time', { datetime: new Date(endedAt).toISOString(), title: formatExact(endedAt) }, formatRelative(endedAt, now))),
+          // No tooltip (Intl's set-up would hold the first paint up): React's first commit adds it.
+          h('p', { class: 'text-sm' }, 'finished ', h('time', { datetime: new Date(endedAt).toISOString() }, formatRelative(endedAt, now))),
       ),
       h('div', { class: 'flex flex-wrap items-center gap-3' }, h('h1', { class: 'min-w-0 text-2xl font-semibold break-words' }, plainText(jobDisplayName(job), 300))),
     ),

@@ -168,11 +168,14 @@ export function sortJobs(jobs: Job[], sort: Sort, ctx: SortContext): Job[] {
   return keyed.map((k) => k.job)
 }
 
-/** How many jobs are in each state (the `state` filter's values), most first. */
+/**
+ * How many jobs are in each state (the `state` filter's values), most first, ties by name (code-unit
+ * order: states are identifiers, and localeCompare would set up Intl on the page's first paint).
+ */
 export function stateCounts(jobs: ReadonlyArray<Pick<Job, 'state'>>): Array<{ state: string; count: number }> {
   const counts = new Map<string, number>()
   for (const j of jobs) counts.set(j.state ?? 'no state', (counts.get(j.state ?? 'no state') ?? 0) + 1)
-  return [...counts.entries()].map(([state, count]) => ({ state, count })).sort((a, b) => b.count - a.count || a.state.localeCompare(b.state))
+  return [...counts.entries()].map(([state, count]) => ({ state, count })).sort((a, b) => b.count - a.count || (a.state < b.state ? -1 : a.state > b.state ? 1 : 0))
 }
 
 export interface TaskInsight {
