@@ -190,3 +190,45 @@ test('a hidden tab keeps the socket: an opted-in approval notification fires whe
   ])
   expect(guard.requests.filter((r) => r.url().includes('/mock/supervisor/')).length).toBe(before)
 })
+
+test('after "Restart job" the page never shows the job finished again before it runs (no stale event from its previous run)', async ({ page }) => {
+  const id = SPECIAL_JOB_IDS.finishedBackup
+  await openWithSlowPolling(page, `/jobs/${id}`)
+  await expect(liveStatus(page)).toHaveText(/^Live/)
+  // Out of the simulated agent's reach: the job moves only when this test moves it.
+  await page.evaluate((jobId) => (window.__mockDb as unknown as { frozenJobIds: Set<string> }).frozenJobIds.add(jobId), id)
+  const verdict = page.getByRole('region', { name: 'Verdict' })
+  await expect(verdict).toContainText(/Succeeded|Failed|Timed out|Ended/)
+  const restart = page.getByRole('button', { name: 'Restart' })
+  await expect(restart).toBeEnabled()
+
+  // Everything the verdict and the Restart button pass through, from every DOM change.
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __seen: string[] }).__seen = seen
+    const record = () => {
+      const text = document.querySelector('section[aria-label="Verdict"] p')?.textContent ?? ''
+      const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Restart')
+      const entry = `${text} | Restart ${button ? (button.disabled ? 'disabled' : 'enabled') : 'absent'}`
+      if (seen.at(-1) !== entry) seen.push(entry)
+    }
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+  })
+  await restart.click()
+  await page.getByRole('dialog', { name: /Restart/ }).getByRole('button', { name: 'Restart job' }).click()
+  await expect(page.getByText('Job restarted: it is queued to run again.')).toBeVisible()
+  await expect(verdict).toContainText('Queued for')
+
+  // The agent picks it up: the socket delivers in order, so once "Running" shows, every event of the
+  // restart (and any stale one before it) has been applied.
+  await changeOnServer(page, id, { lifecycle: 'assigned', state: 'in_progress' })
+  await expect(verdict).toContainText('Running for')
+
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)
+  const queued = seen.findIndex((s) => s.includes('Queued for'))
+  expect(queued, seen.join('\n')).toBeGreaterThanOrEqual(0)
+  const after = seen.slice(queued)
+  // From "Queued" on: only queued or running, and Restart never enabled again.
+  expect(after.filter((s) => !/(Queued|Running) for/.test(s)), seen.join('\n')).toEqual([])
+  expect(after.filter((s) => s.endsWith('Restart enabled')), seen.join('\n')).toEqual([])
+})

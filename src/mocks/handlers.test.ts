@@ -265,6 +265,17 @@ describe('restart', () => {
     expect(r.json.task_arguments_values).toEqual(['orders', 'full', '', 'gzip'])
   })
 
+  it('emits one job-crud update, the job queued again, like the supervisor (no stale "finished" first)', async () => {
+    // core/service/job/index.js restart(): the reset and the rebuild are one save, then one submit.
+    const id = SPECIAL_JOB_IDS.finishedBackup
+    const events: Array<{ id: string; operation: string; lifecycle: unknown; state: unknown }> = []
+    const stop = db.onJobChange((job, operation) => events.push({ id: job.id, operation, lifecycle: job.lifecycle, state: job.state }))
+    const r = await api(`/demo/job/${id}/restart`, { method: 'PUT', body: { task_arguments: ['orders', 'full', ''] } })
+    stop()
+    expect(r.status).toBe(200)
+    expect(events.filter((e) => e.id === id)).toEqual([{ id, operation: 'update', lifecycle: 'ready', state: 'in_progress' }])
+  })
+
   it('rejects running jobs, non-script jobs and too few arguments', async () => {
     expect(await api(`/demo/job/${RUNAWAY_JOB_IDS[0]}/restart`, { method: 'PUT', body: { task_arguments: [] } })).toMatchObject({
       status: 400,

@@ -3,6 +3,7 @@ import { isApiError } from '@/api/errors'
 import { createJob, getTask, listJobs, listWorkflowJobs, listWorkflowRunJobs, restartJob, submitJobInput } from '@/api/jobs'
 import { isFinished, type Job } from '@/api/schemas/job'
 import { invalidateJob, jobKeys, jobQueries } from '@/lib/job-queries'
+import { noteMovedBack } from '@/lib/live/moved-back'
 
 /** Keys of this feature, under the shared `jobs` root so every job invalidation reaches them. */
 export const jobDetailKeys = {
@@ -69,6 +70,8 @@ function useJobArgumentsUpdate(update: (id: string, args: unknown[]) => Promise<
   return useMutation({
     mutationFn: ({ id, args }: { id: string; args: unknown[] }) => update(id, args),
     onSuccess: async (job, { id }) => {
+      // Queued again: events of its previous run still on their way must not show it finished.
+      noteMovedBack(qc, id)
       qc.setQueryData(jobKeys.detail(id), job)
       await invalidateJob(qc, id)
     },

@@ -88,6 +88,8 @@ function connect(opts: LiveOptions): () => void {
   /* ---------------- documents re-read after events ---------------- */
   let seq = 0
   const lastEventSeq = new Map<string, number>()
+  // Events held until the job's document confirms them (a job that moved back lately, merge.ts).
+  const unconfirmed = new Map<string, JobEvent>()
   const inflight = new Map<string, { again: boolean }>()
   const refetchDocument = (id: string) => {
     if (isHidden()) {
@@ -107,12 +109,19 @@ function connect(opts: LiveOptions): () => void {
         if (stopped) return
         // Read after the last event for this job: the server's word, even if it moves the job back.
         const authoritative = (lastEventSeq.get(id) ?? 0) < startedAt
+        if (authoritative) unconfirmed.delete(id)
         applyJobEvent(qc, documentEvent(doc), { document: true, authoritative })
       })
       .catch((error: unknown) => {
         if (stopped) return
         // There are no delete events: a job that is gone leaves the lists when they are re-read.
         if (isApiError(error) && error.code === 'not_found') queueInvalidate(['jobs', 'list'])
+        // The document that was to confirm an event cannot be read: the event is all there is.
+        else if (!entry.again) {
+          const held = unconfirmed.get(id)
+          unconfirmed.delete(id)
+          if (held) applyJobEvent(qc, held, { replay: true, trusted: true })
+        }
       })
       .finally(() => {
         inflight.delete(id)
@@ -156,7 +165,7 @@ function connect(opts: LiveOptions): () => void {
       fetchStartedAt.delete(e.query)
       if (started === undefined || KEEP_AS_IS(e.query)) return
       const missed = recent.filter((r) => r.seq > started)
-      for (const r of missed) applyJobEvent(qc, r.event, { document: true })
+      for (const r of missed) applyJobEvent(qc, r.event, { replay: true })
     }
   })
 
@@ -172,6 +181,8 @@ function connect(opts: LiveOptions): () => void {
     recent.push({ seq: s, at: now, event })
     while (recent.length && (recent.length > 500 || recent[0]!.at < now - RECENT_EVENTS_MS)) recent.shift()
     const outcome = applyJobEvent(qc, event)
+    if (outcome.unconfirmed) unconfirmed.set(event.id, event)
+    else unconfirmed.delete(event.id)
     for (const key of outcome.invalidate) queueInvalidate(key)
     if (outcome.refetchDocument) refetchDocument(event.id)
   }

@@ -5,6 +5,7 @@ import { parseJob, type Job, type JobList } from '@/api/schemas/job'
 import { jobKeys } from '@/lib/job-queries'
 import { createQueryClient } from '@/lib/query-client'
 import { applyJobEvent, documentEvent, isBackwards, matchesQuery, parseJobEvent } from './merge'
+import { noteMovedBack, SETTLE_MS } from './moved-back'
 
 const ORG = '5a7360736124f504534a15f9'
 const id = (n: number) => `65f1c0de2a9b4c0012ab${String(n).padStart(4, '0')}`
@@ -223,5 +224,75 @@ describe('applyJobEvent', () => {
     // Another run's event leaves this one alone.
     const other = applyJobEvent(qc, { ...wf, id: 'wf-run-2' })
     expect(other.invalidate).not.toContainEqual([...jobKeys.all, 'workflow-run', 'wf-run-1', null])
+  })
+})
+
+describe('late events of a previous run (restart)', () => {
+  const all: JobListQuery = { limit: 100 }
+  const finishedDoc = () => doc(1, { lifecycle: 'finished', state: 'success', last_update: '2024-03-13T15:00:05.000Z' })
+  const restartedDoc = () =>
+    doc(1, { lifecycle: 'ready', state: 'in_progress', trigger_name: null, output: {}, result: undefined, last_update: '2024-03-13T15:10:00.000Z' })
+  const staleFinished = () => event(1, { lifecycle: 'finished', state: 'success' })
+
+  it('after "Restart job" answered, a stale "finished" event does not show the job finished again; its document decides', () => {
+    const qc = createQueryClient({ test: true })
+    qc.setQueryData(jobKeys.list(all), list([finishedDoc()]))
+    // The restart's answer (useRestartJob): the job queued again.
+    noteMovedBack(qc, id(1))
+    qc.setQueryData(jobKeys.detail(id(1)), restartedDoc())
+    qc.setQueryData(jobKeys.list(all), list([restartedDoc()]))
+
+    const outcome = applyJobEvent(qc, staleFinished())
+    expect(qc.getQueryData<Job>(jobKeys.detail(id(1)))).toMatchObject({ lifecycle: 'ready', state: 'in_progress' })
+    expect(qc.getQueryData<JobList>(jobKeys.list(all))!.jobs[0]).toMatchObject({ lifecycle: 'ready' })
+    expect(outcome).toMatchObject({ unconfirmed: true, refetchDocument: true })
+    // Applied again to what a fetch brought (the connection's replay): still not shown.
+    applyJobEvent(qc, staleFinished(), { replay: true })
+    expect(qc.getQueryData<Job>(jobKeys.detail(id(1)))).toMatchObject({ lifecycle: 'ready' })
+
+    // A real finish of the new run is shown once its document says so.
+    applyJobEvent(qc, documentEvent(doc(1, { lifecycle: 'finished', state: 'failure', last_update: '2024-03-13T15:11:00.000Z' })), {
+      document: true,
+      authoritative: true,
+    })
+    expect(qc.getQueryData<Job>(jobKeys.detail(id(1)))).toMatchObject({ lifecycle: 'finished', state: 'failure' })
+    expect(qc.getQueryData<JobList>(jobKeys.list(all))!.jobs[0]).toMatchObject({ lifecycle: 'finished', state: 'failure' })
+  })
+
+  it('a restart seen by push (someone else restarted it): once the document moved it back, the stale "finished" is held', () => {
+    const qc = createQueryClient({ test: true })
+    qc.setQueryData(jobKeys.detail(id(1)), finishedDoc())
+    // The restart's own event: behind the held copy, so its document is read...
+    const back = applyJobEvent(qc, event(1, { lifecycle: 'ready', state: 'in_progress' }))
+    expect(back).toMatchObject({ backwards: true, refetchDocument: true })
+    applyJobEvent(qc, documentEvent(restartedDoc()), { document: true, authoritative: true })
+    expect(qc.getQueryData<Job>(jobKeys.detail(id(1)))).toMatchObject({ lifecycle: 'ready' })
+    // ...and the previous run's "finished", late, does not undo it.
+    expect(applyJobEvent(qc, staleFinished())).toMatchObject({ unconfirmed: true, refetchDocument: true })
+    expect(qc.getQueryData<Job>(jobKeys.detail(id(1)))).toMatchObject({ lifecycle: 'ready' })
+  })
+
+  it('a copy saved before the held one (older last_update) never replaces it, even read after the last event', () => {
+    const qc = createQueryClient({ test: true })
+    qc.setQueryData(jobKeys.detail(id(1)), restartedDoc())
+    qc.setQueryData(jobKeys.list(all), list([restartedDoc()]))
+    applyJobEvent(qc, documentEvent(finishedDoc()), { document: true, authoritative: true })
+    expect(qc.getQueryData<Job>(jobKeys.detail(id(1)))).toMatchObject({ lifecycle: 'ready' })
+    expect(qc.getQueryData<JobList>(jobKeys.list(all))!.jobs[0]).toMatchObject({ lifecycle: 'ready' })
+    // An event that carries a last_update is judged the same way.
+    const carrying = event(1, { lifecycle: 'finished', state: 'success', last_update: '2024-03-13T15:00:05.000Z' })
+    applyJobEvent(qc, carrying)
+    expect(qc.getQueryData<Job>(jobKeys.detail(id(1)))).toMatchObject({ lifecycle: 'ready' })
+  })
+
+  it('a job that did not move back, or moved back long ago, takes its events at once', () => {
+    const qc = createQueryClient({ test: true })
+    qc.setQueryData(jobKeys.detail(id(1)), restartedDoc())
+    qc.setQueryData(jobKeys.detail(id(2)), doc(2, { lifecycle: 'ready' }))
+    noteMovedBack(qc, id(1), performance.now() - SETTLE_MS - 1)
+    applyJobEvent(qc, staleFinished())
+    applyJobEvent(qc, event(2, { lifecycle: 'assigned' }))
+    expect(qc.getQueryData<Job>(jobKeys.detail(id(1)))).toMatchObject({ lifecycle: 'finished' })
+    expect(qc.getQueryData<Job>(jobKeys.detail(id(2)))).toMatchObject({ lifecycle: 'assigned' })
   })
 })

@@ -2,6 +2,7 @@ import type { InfiniteData, Query, QueryClient, QueryKey } from '@tanstack/react
 import type { JobListQuery } from '@/api/jobs'
 import { isFinished, parseJob, type Job, type JobList } from '@/api/schemas/job'
 import { isRecord } from '@/api/schemas/tolerant'
+import { isSettling, noteMovedBack } from './moved-back'
 
 /**
  * How a pushed job event moves the TanStack Query cache. Pure with respect to the network: it reads
@@ -16,6 +17,12 @@ import { isRecord } from '@/api/schemas/tolerant'
  *   is unknown is re-read instead;
  * - an event that would move a job back in its lifecycle is not applied: the job's document is re-read
  *   (a restart or a hold is a legitimate move back; the document tells which);
+ * - a copy older than the one held (its `last_update` before the held one's: documents and list items
+ *   carry it, the real events do not) never replaces it;
+ * - after a job moved back (restart, input, hold: our own action's answer, a document, or an event
+ *   behind the held copy), its previous run's events may still be on their way, and a real event
+ *   carries no time or sequence to tell them from new ones (register.js jobToEventModel): for
+ *   SETTLE_MS an event that moves it forward is not applied, its document is re-read and shown instead;
  * - a finished job, or one newly shown from a trimmed model, has its document re-read for output,
  *   result and the fields the event lacks.
  */
@@ -124,6 +131,31 @@ export function isBackwards(cached: Pick<Job, 'lifecycle'>, incoming: Pick<Job, 
   return c > 0 && i > 0 && i < c
 }
 
+/** The incoming copy says it was saved before the held one (both carry a readable `last_update`). */
+export function isOlder(cached: Pick<Job, 'last_update'>, incoming: Pick<Job, 'last_update'>): boolean {
+  if (!cached.last_update || !incoming.last_update) return false
+  const c = Date.parse(cached.last_update)
+  const i = Date.parse(incoming.last_update)
+  return !Number.isNaN(c) && !Number.isNaN(i) && i < c
+}
+
+type Verdict = 'apply' | 'older' | 'backwards' | 'unconfirmed'
+
+interface Judge {
+  /** Lifecycle guard: a move back is not applied (off for a document read after the last event). */
+  guard: boolean
+  /** The job moved back lately and this is an event (not its document): a move forward waits for the document. */
+  settling: boolean
+}
+
+/** Whether an incoming copy may replace the held one. */
+function judge(cached: Job, incoming: Pick<JobEvent, 'job' | 'patch'>, j: Judge): Verdict {
+  if (isOlder(cached, incoming.patch)) return 'older'
+  if (j.guard && isBackwards(cached, incoming.job)) return 'backwards'
+  if (j.settling && isBackwards(incoming.job, cached)) return 'unconfirmed'
+  return 'apply'
+}
+
 /** The cached job with the event's fields on top; the richer cached fields the event lacks stay. */
 export function mergeJob(cached: Job, patch: Partial<Job>): Job {
   let changed = false
@@ -174,20 +206,31 @@ function isJobPages(data: unknown): data is InfiniteData<JobList> {
 
 /* ---------------- one list ---------------- */
 
-export type ListChange = { list: JobList; inserted: boolean; backwards: boolean } | { list: null; backwards: boolean }
+export type ListChange =
+  | { list: JobList; inserted: boolean; backwards: boolean; unconfirmed?: false }
+  | { list: null; backwards: boolean; unconfirmed?: boolean }
 
 /**
  * A list with the event applied, or `list: null` when nothing changes. Lists are newest first
  * (`_id` descending, the server's sort); a full list does not take a job older than its last one
  * (that job belongs to a later page).
  */
-export function applyToList(list: JobList, event: Pick<JobEvent, 'job' | 'patch'>, q: JobListQuery, guard = true): ListChange {
-  const idx = list.jobs.findIndex((j) => j.id === event.job.id)
+export function applyToList(
+  list: JobList,
+  event: Pick<JobEvent, 'job' | 'patch'>,
+  q: JobListQuery,
+  judged: Judge | boolean = true,
+): ListChange {
+  const j: Judge = typeof judged === 'boolean' ? { guard: judged, settling: false } : judged
+  const idx = list.jobs.findIndex((job) => job.id === event.job.id)
   if (idx >= 0) {
     const cached = list.jobs[idx]!
-    if (guard && isBackwards(cached, event.job)) return { list: null, backwards: true }
+    const verdict = judge(cached, event, j)
+    if (verdict === 'backwards') return { list: null, backwards: true }
+    if (verdict === 'unconfirmed') return { list: null, backwards: false, unconfirmed: true }
+    if (verdict === 'older') return { list: null, backwards: false }
     const merged = mergeJob(cached, event.patch)
-    if (!matchesQuery(merged, q)) return { list: { ...list, jobs: list.jobs.filter((j) => j.id !== cached.id) }, inserted: false, backwards: false }
+    if (!matchesQuery(merged, q)) return { list: { ...list, jobs: list.jobs.filter((job) => job.id !== cached.id) }, inserted: false, backwards: false }
     if (merged === cached) return { list: null, backwards: false }
     const jobs = [...list.jobs]
     jobs[idx] = merged
@@ -197,7 +240,7 @@ export function applyToList(list: JobList, event: Pick<JobEvent, 'job' | 'patch'
   const limit = q.limit
   const last = list.jobs.at(-1)
   if (limit !== undefined && list.received >= limit && last && event.job.id < last.id) return { list: null, backwards: false }
-  const at = list.jobs.findIndex((j) => j.id < event.job.id)
+  const at = list.jobs.findIndex((job) => job.id < event.job.id)
   const jobs = [...list.jobs]
   jobs.splice(at === -1 ? jobs.length : at, 0, event.job)
   return { list: { ...list, jobs }, inserted: true, backwards: false }
@@ -212,7 +255,9 @@ export interface ApplyOutcome {
   inserted: boolean
   /** At least one cached copy is ahead of the event: the event was not applied there. */
   backwards: boolean
-  /** Re-read the job's document (finished, newly shown, or a move back to confirm). */
+  /** The job moved back lately and the event moves it forward: not applied until its document says so. */
+  unconfirmed: boolean
+  /** Re-read the job's document (finished, newly shown, a move back or forward to confirm). */
   refetchDocument: boolean
   /** Queries to re-read: lists whose filter is unknown, the job's lifecycle, its workflow run. */
   invalidate: QueryKey[]
@@ -223,21 +268,26 @@ const workflowRunOf = (key: QueryKey): string | undefined => (key[0] === 'jobs' 
 /**
  * Applies a job event (or a freshly read document, with `document: true`) to every cached query.
  * A document replaces what the event-only fields could not know; with `authoritative` (read after
- * the last event for this job) it may also move a job back (restart, hold).
+ * the last event for this job) it may also move a job back (restart, hold). `replay`: an event
+ * applied again to what a fetch brought (nothing is re-read for it). `trusted`: an event whose
+ * confirming document could not be read, applied as it is.
  */
 export function applyJobEvent(
   qc: QueryClient,
   event: Pick<JobEvent, 'id' | 'job' | 'patch' | 'topic' | 'operation'>,
-  opts: { document?: boolean; authoritative?: boolean } = {},
+  opts: { document?: boolean; authoritative?: boolean; replay?: boolean; trusted?: boolean } = {},
 ): ApplyOutcome {
-  const out: ApplyOutcome = { cached: false, inserted: false, backwards: false, refetchDocument: false, invalidate: [] }
+  const out: ApplyOutcome = { cached: false, inserted: false, backwards: false, unconfirmed: false, refetchDocument: false, invalidate: [] }
   const { id, job } = event
-  const guard = !opts.authoritative
+  const quiet = opts.document || opts.replay
+  const judged: Judge = { guard: !opts.authoritative, settling: !opts.document && !opts.trusted && isSettling(qc, id) }
+  let movedBackHere = false
   const step = (cached: Job): Job | null => {
-    if (guard && isBackwards(cached, job)) {
-      out.backwards = true
-      return null
-    }
+    const verdict = judge(cached, event, judged)
+    if (verdict === 'backwards') out.backwards = true
+    if (verdict === 'unconfirmed') out.unconfirmed = true
+    if (verdict !== 'apply') return null
+    if (isBackwards(cached, job)) movedBackHere = true
     return mergeJob(cached, event.patch)
   }
 
@@ -255,7 +305,7 @@ export function applyJobEvent(
       continue
     }
     if (key[0] === 'jobs' && key[1] === 'lifecycle' && key[2] === id) {
-      if (!opts.document) out.invalidate.push(key)
+      if (!quiet) out.invalidate.push(key)
       continue
     }
 
@@ -264,7 +314,7 @@ export function applyJobEvent(
     if (run !== undefined) {
       if (id === run) {
         // The run itself moved (workflow-job-crud: dispatched, finished; job-crud: held): re-read its steps.
-        if (!opts.document) out.invalidate.push(key)
+        if (!quiet) out.invalidate.push(key)
         continue
       }
       if (event.topic === 'workflow-job-crud') continue
@@ -275,7 +325,7 @@ export function applyJobEvent(
         out.cached = true
         const next = step(steps[idx]!)
         if (next && next !== steps[idx]) qc.setQueryData(key, steps.map((j, i) => (i === idx ? next : j)))
-      } else if (job.workflow_job_id === run && !opts.document) out.invalidate.push(key)
+      } else if (job.workflow_job_id === run && !quiet) out.invalidate.push(key)
       continue
     }
 
@@ -285,9 +335,10 @@ export function applyJobEvent(
       let touched = false
       const pages = data.pages.map((page) => {
         if (!page.jobs.some((j) => j.id === id)) return page
-        const change = applyToList(page, event, { ...q, limit: undefined }, guard)
+        const change = applyToList(page, event, { ...q, limit: undefined }, judged)
         out.cached = true
         if (change.backwards) out.backwards = true
+        if (change.unconfirmed) out.unconfirmed = true
         if (!change.list) return page
         touched = true
         return change.list
@@ -306,9 +357,12 @@ export function applyJobEvent(
       }
       continue
     }
-    const change = applyToList(data, event, q, guard)
-    if (change.backwards) {
-      out.backwards = true
+    const held = data.jobs.find((j) => j.id === id)
+    if (held && !judged.guard && isBackwards(held, job)) movedBackHere = true
+    const change = applyToList(data, event, q, judged)
+    if (change.backwards || change.unconfirmed) {
+      if (change.backwards) out.backwards = true
+      if (change.unconfirmed) out.unconfirmed = true
       out.cached = true
       continue
     }
@@ -322,9 +376,11 @@ export function applyJobEvent(
     }
   }
 
-  if (!opts.document) {
+  // Its previous run's events may still come: a document that moved it back, or an event behind it.
+  if ((movedBackHere && opts.document) || (out.backwards && !quiet)) noteMovedBack(qc, id)
+  if (!quiet) {
     const finished = isFinished(job.lifecycle) && out.cached
-    out.refetchDocument = finished || out.inserted || out.backwards
+    out.refetchDocument = finished || out.inserted || out.backwards || out.unconfirmed
   }
   return out
 }

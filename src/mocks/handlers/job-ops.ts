@@ -185,8 +185,17 @@ export function afterCompletion(db: MockDb, job: JobDoc): void {
 /**
  * The factory rebuild used by input and restart: re-read task, set arguments, env user, back to ready.
  */
-export function rebuildJob(db: MockDb, job: JobDoc, task: TaskDoc | undefined, args: unknown[], user: ReturnType<typeof resultUser>): void {
+export function rebuildJob(
+  db: MockDb,
+  job: JobDoc,
+  task: TaskDoc | undefined,
+  args: unknown[],
+  user: ReturnType<typeof resultUser>,
+  /** What the caller changes before the rebuild, in the same save (restart's reset): one save, one event. */
+  reset?: (job: JobDoc) => void,
+): void {
   db.updateJob(job, (j) => {
+    reset?.(j)
     const values = task ? resolveArguments(task, args) : args
     j.task_arguments_values = values
     if (j._type === 'ScriptJob' || j._type === 'NodejsJob') j.script_arguments = values

@@ -386,12 +386,14 @@ export const jobRoutes: Route[] = [
       const args = Array.isArray(raw) ? raw : []
       // every later error (too few arguments included) is a 500
       if (args.length < dynamicArgs(task).length) return internalError()
-      ctx.db.updateJob(job, (j) => {
+      // The supervisor resets these in memory and saves once, in the rebuild (core/service/job/index.js
+      // restart → jobInputsReplenish → factory.js ScriptJob.rebuild), then sends one job-crud update with the job
+      // queued again: the reset is part of that one save here too, or the socket would push a stale "finished" first.
+      rebuildJob(ctx.db, job, task, args, callerUser(ctx), (j) => {
         j.trigger_name = null
         delete j.result
         j.output = {}
       })
-      rebuildJob(ctx.db, job, task, args, callerUser(ctx))
       return send(200, job)
     }),
   },
