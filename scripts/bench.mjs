@@ -7,7 +7,8 @@
 //
 // The "bare" figures compare the dashboard with a bare page as a configured deployment: the build and the
 // bare page (bench/bare/) served by one Node server on <port+2>, config.json pointing at a supervisor over
-// HTTP on another origin (<port+1>, the mock's handlers; see scripts/bench/servers.mjs) with a preset token.
+// HTTP on another origin (<port+1>, the mock's handlers in a Node process of their own; see scripts/bench/servers.mjs)
+// with a preset token.
 //
 // Options: --no-build  --strict  --runs=N (loads per size, default 5)  --idle-seconds=S (default 20)
 //          --port=P (default 4230; uses P, P+1, P+2; or BENCH_PORT)  --bare-runs=N (default 9)
@@ -24,7 +25,7 @@ import { measureBundle } from './size-budget.mjs'
 import { cleanup, onCleanup, run, startServer, stopChild, withTimeout } from './bench/proc.mjs'
 import { compareWithBare, formatWaterfall } from './bench/bare.mjs'
 import { liveRows, pushVersusPolling } from './bench/live.mjs'
-import { startStatic, startSupervisor } from './bench/servers.mjs'
+import { startStatic, startSupervisorProcess } from './bench/servers.mjs'
 import {
   bigList,
   findLogJobs,
@@ -355,8 +356,8 @@ async function main() {
  * the layout shift after the first row, and the request waterfall of the first load.
  */
 async function bareComparison(browser) {
-  log(`starting the supervisor (mock handlers over HTTP) on :${SUPERVISOR_PORT} and the static server on :${STATIC_PORT}…`)
-  const sup = await startSupervisor({ port: SUPERVISOR_PORT, scenario: 'default', latencyMs: LATENCY_MS })
+  log(`starting the supervisor (mock handlers over HTTP, a process of its own) on :${SUPERVISOR_PORT} and the static server on :${STATIC_PORT}…`)
+  const sup = await startSupervisorProcess({ port: SUPERVISOR_PORT, scenario: 'default', latencyMs: LATENCY_MS })
   onCleanup(() => sup.close())
   const config = { supervisorUrl: sup.supervisorUrl, gatewayUrl: sup.gatewayUrl, customer: 'demo', accessToken: 'demo-token', refreshIntervalMs: 5000 }
   const st = await startStatic({ port: STATIC_PORT, dist: 'dist', bareDir: 'bench/bare', config })

@@ -135,3 +135,40 @@ export async function startStatic({ port, dist, bareDir, config }) {
   await listen(server, port)
   return { base: `http://127.0.0.1:${port}`, close: () => close(server) }
 }
+
+/**
+ * startSupervisor in a process of its own, as a real supervisor is a server of its own: in this process
+ * it would share one event loop with the static server, and answer the dashboard's first request only
+ * after the page's scripts had been served (which the bare page, with one script, does not ask for).
+ */
+export async function startSupervisorProcess(options) {
+  const { fork } = await import('node:child_process')
+  const child = fork(new URL(import.meta.url).pathname, ['--supervisor-child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const info = await new Promise((resolveInfo, reject) => {
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`the supervisor process exited (${code})`)))
+    child.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolveInfo(m)))
+    child.send(options)
+  })
+  child.removeAllListeners('exit')
+  const close = () =>
+    new Promise((r) => {
+      if (child.exitCode !== null) return r()
+      child.once('exit', () => r())
+      child.kill()
+    })
+  return { ...info, close }
+}
+
+if (process.argv.includes('--supervisor-child')) {
+  process.once('message', async (options) => {
+    try {
+      const sup = await startSupervisor(options)
+      process.send({ base: sup.base, supervisorUrl: sup.supervisorUrl, gatewayUrl: sup.gatewayUrl })
+      process.once('SIGTERM', () => sup.close().then(() => process.exit(0)))
+    } catch (e) {
+      process.send({ error: String(e?.message ?? e) })
+      process.exit(1)
+    }
+  })
+}

@@ -270,8 +270,11 @@ export function paintJobsFirstView(
   const counts = countsLine(states, fit.compact)
   const page = h('div', { class: 'flex flex-col gap-3' }, titleLine(refreshMs), filtersBar(), counts, region)
   container.replaceChildren(shell(page))
-  // The rows that fit, as the table's first render shows them (its height as its CSS will make it, plus one).
-  const rowCount = (f: ColumnFit) => Math.ceil(Math.max(256, window.innerHeight - 216) / (f.compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT)) + 1
+  // The rows that show: as many as the region's height (as its CSS makes it: 100dvh - 13.5rem, at least
+  // 16rem) holds under its header, and one more, in part or just past its edge, so that the rows overflow
+  // it as the app's do (its scrollbar takes the same share of the width). The rest (the first render's
+  // overscan) is below the region's edge until it scrolls, and comes with React.
+  const rowCount = (f: ColumnFit) => Math.floor((Math.max(256, window.innerHeight - 216) - HEADER_HEIGHT) / (f.compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT)) + 1
   const jobs = items.slice(0, Math.max(rowCount(fitColumns(COMPACT_BELOW - 1, {})), rowCount(fit))).flatMap((item) => readJobLite(item) ?? [])
   const fill = (f: ColumnFit) => table.replaceChildren(...tableParts(jobs, f, names, now, rowCount(f)))
   // The columns that fit the region's width, measured with the rows in (a scrollbar takes its share),
