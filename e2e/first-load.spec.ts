@@ -228,3 +228,61 @@ test('a name that looks like HTML is painted as text before the app loads too', 
   await expect(page.getByRole('table').getByRole('link', { name: '<img src=x onerror="window.__pwned=1"><b>bold</b>' })).toBeVisible()
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
 })
+
+/** Tabs until `target` has focus (at most 40 presses); fails when it never does. */
+async function tabTo(page: import('@playwright/test').Page, target: import('@playwright/test').Locator) {
+  for (let i = 0; i < 40; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return
+    await page.keyboard.press('Tab')
+  }
+  await expect(target).toBeFocused()
+}
+
+test('a job link reached by the keyboard in the painted view still has focus when the app takes over', async ({ page }) => {
+  passes = (method, url) => method === 'GET' && url.pathname === '/mock/supervisor/demo/job' && !url.search.includes('where')
+  const releaseApp = await holdApp(page)
+  await page.goto('/jobs')
+  const painted = page.locator('[data-first-paint]')
+  const paintedLink = painted.getByRole('table').getByRole('link').first()
+  await expect(paintedLink).toBeVisible()
+  const href = await paintedLink.getAttribute('href')
+  await tabTo(page, paintedLink)
+
+  releaseApp()
+  await expect(painted).toHaveCount(0)
+  // The same job's link in the app's table, not the page's body.
+  const appLink = page.getByRole('table').locator(`a[href="${href}"]`)
+  await expect(appLink).toBeFocused()
+  // And the keyboard goes on from there: Enter opens that job.
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`${href}$`))
+})
+
+test('the Jobs breadcrumb focused in the painted job page is focused in the app; with nothing focused, nothing is', async ({ page }) => {
+  const list = (await (await fetch(`${base}/mock/supervisor/demo/job?sort[_id]=-1&limit=20`, { headers: { Authorization: 'Bearer demo-token' } })).json()) as Array<{ id: string }>
+  const id = list[0]!.id
+  passes = (method, url) => method === 'GET' && url.pathname === `/mock/supervisor/demo/job/${id}`
+  let releaseApp = await holdApp(page)
+  await page.goto(`/jobs/${id}`)
+  const painted = page.locator('[data-first-paint]')
+  await tabTo(page, painted.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Jobs' }))
+  releaseApp()
+  await expect(painted).toHaveCount(0)
+  // The breadcrumb's link, not the navigation's "Jobs" (the same address).
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Jobs' })).toBeFocused()
+
+  // A load where the keyboard was not used: the app's view takes no focus.
+  await page.unrouteAll({ behavior: 'wait' })
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      json: { supervisorUrl: `${base}/mock/supervisor`, gatewayUrl: `${base}/mock/gateway`, customer: 'demo', accessToken: 'demo-token', refreshIntervalMs: 60_000 },
+    }),
+  )
+  releaseApp = await holdApp(page)
+  await page.goto(`/jobs/${id}`)
+  await expect(painted.getByRole('heading', { level: 1 })).toBeVisible()
+  releaseApp()
+  await expect(painted).toHaveCount(0)
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeVisible()
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
+})

@@ -5,6 +5,7 @@ import { h } from '@/lib/dom'
 import { LIVE_BADGE_CLASS, LIVE_DOT_CLASS, LIVE_LABEL_CLASS, LIVE_LOOK, LIVE_STARTING } from '@/lib/live/live-look'
 import { plainText } from '@/lib/text'
 import { NAV_LINKS, navClass, SHELL } from './shell-look'
+import { keepFocusThroughTakeover } from './first-view-focus'
 import { THEME_ICON, type ThemeChoice } from './theme-choice'
 
 /*
@@ -13,7 +14,8 @@ import { THEME_ICON, type ThemeChoice } from './theme-choice'
  * module (src/boot.ts) so that a page's first rows can show before React has loaded. React's first
  * commit replaces it in one frame; e2e/first-paint.spec.ts checks that nothing moves when it does.
  *
- * Its controls are `inert` (they do nothing until React is there); its links are real links.
+ * Its controls are `inert` (they do nothing until React is there); its links are real links, and one
+ * focused by the keyboard is focused again in the app's view when it replaces this (first-view-focus.ts).
  */
 
 export function shellView({ customer, theme, activePath, page }: { customer: string; theme: ThemeChoice; activePath: string; page: Node }): HTMLElement {
@@ -98,5 +100,7 @@ export function paintFirstView(root: HTMLElement, p: FirstPaint): boolean {
   }
   // Links written for the root ('/jobs/…'), served under a base path.
   if (p.base) for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) a.setAttribute('href', p.base + a.getAttribute('href'))
+  // A link the keyboard reaches here is focused again in the app's view when it replaces this one.
+  keepFocusThroughTakeover(root)
   return true
 }
