@@ -65,32 +65,36 @@ async function boot(): Promise<void> {
   if (!firstPaintWanted(pathname, location.search)) return
   const theme = readThemeChoice()
   applyTheme(theme)
-  // The painter is the page's code (index.html's route table preloads it with the entry).
-  const ready = Promise.all([
-    earlyBody(answer).finally(() => performance.mark('theeye:first-answer-read')),
-    import('./app/first-view').finally(() => performance.mark('theeye:painter-loaded')),
-  ])
-  const paint = ([read, { paintFirstView }]: Awaited<typeof ready>): boolean => {
+  // Painted with the stylesheet in (the entry runs async, before it may have arrived).
+  const styled = stylesheetLoaded().finally(() => performance.mark('theeye:stylesheet-loaded'))
+  const answerRead = earlyBody(answer).finally(() => performance.mark('theeye:first-answer-read'))
+  // As soon as the painter (the page's code: index.html's route table preloads it with the entry) and the
+  // stylesheet are in, the first view is laid out around where its data will go, hidden, while the answer
+  // may still be on its way: painting the answer then adds only the data.
+  const prepared = Promise.all([import('./app/first-view').finally(() => performance.mark('theeye:painter-loaded')), styled]).then(([{ prepareFirstView }]) => {
     const root = document.getElementById('root')
-    // Nothing to paint, or the app has drawn the page already.
-    if (!read || !root || root.childNodes.length > 0) return false
+    // The app has drawn the page already.
+    if (!root || root.childNodes.length > 0) return null
+    const view = prepareFirstView(root, { pathname, base: trimmed, customer: session.customer, theme, refreshMs: config.refreshIntervalMs })
+    performance.mark('theeye:first-view-laid-out')
+    return view
+  })
+  const ready = Promise.all([answerRead, prepared])
+  const paint = ([read, view]: Awaited<typeof ready>): boolean => {
+    // Nothing prepared, or the app has drawn the page already.
+    if (!view?.inPlace()) return false
+    // Nothing to paint: the prepared view goes.
+    if (!read) {
+      clearFirstPaint()
+      return false
+    }
     // The server's clock, as the app's request will read it from the same answer.
     if (read.date) observeDateHeader(Date.parse(read.date), read.receivedAt)
     observeServerTimes(serverTimesIn(read.body), read.receivedAt)
-    const painted = paintFirstView(root, {
-      pathname,
-      base: trimmed,
-      body: read.body,
-      now: serverNow(),
-      customer: session.customer,
-      theme,
-      refreshMs: config.refreshIntervalMs,
-    })
+    const painted = view.paint(read.body, serverNow())
     if (painted) performance.mark('theeye:first-paint')
     return painted
   }
-  // Painted with the stylesheet in (the entry runs async, before it may have arrived).
-  const styled = stylesheetLoaded().finally(() => performance.mark('theeye:stylesheet-loaded'))
   const inTime = await Promise.race([Promise.all([ready, styled]).then(([r]) => r), delay(FIRST_PAINT_WAIT_MS)])
   if (!inTime) {
     // A slow server: the app starts now; the first view is still painted if the answer comes before the app has drawn anything.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { firstPaintWanted } from './first-paint-path'
-import { paintFirstView, type FirstPaint } from './first-view'
+import { paintFirstView, prepareFirstView, type FirstPaint } from './first-view'
 
 const NOW = Date.parse('2026-03-13T12:00:00.000Z')
 const job = (over: Record<string, unknown> = {}) => ({
@@ -81,6 +81,42 @@ describe('the first view painted before the app loads', () => {
     const { root } = paint('/jobs', [job()])
     for (const control of root.querySelectorAll('button, input, select')) expect(control.closest('[inert]'), control.outerHTML).not.toBeNull()
     for (const a of root.querySelectorAll('a')) expect(a.closest('[inert]')).toBeNull()
+  })
+})
+
+describe('the first view laid out before the answer is in', () => {
+  const prepare = (pathname: string) => {
+    const root = document.createElement('div')
+    document.body.append(root)
+    return { root, view: prepareFirstView(root, { pathname, base: '', customer: 'demo', theme: 'system', refreshMs: 5000 }) }
+  }
+
+  it('is there but hidden, with no rows, until the answer is painted into it', () => {
+    for (const [pathname, body, heading] of [
+      ['/jobs', [job()], 'Jobs'],
+      ['/jobs/65f1bf002a9b4c0012ab3305', job(), 'Backup DB'],
+    ] as const) {
+      const { root, view } = prepare(pathname)
+      const page = root.querySelector<HTMLElement>('[data-first-paint]')!
+      expect(page.style.visibility, pathname).toBe('hidden')
+      expect(root.querySelectorAll('tbody tr, [aria-label="Verdict"]')).toHaveLength(0)
+      expect(view.paint(body, NOW)).toBe(true)
+      expect(page.style.visibility, pathname).toBe('')
+      expect(root.querySelector('[data-first-paint]')).toBe(page)
+      expect([...root.querySelectorAll('h1')].map((h) => h.textContent)).toContain(heading)
+    }
+  })
+
+  it('goes when the answer is not one it can paint, and never paints over what the app drew', () => {
+    const { root, view } = prepare('/jobs')
+    expect(view.paint({ not: 'a list' }, NOW)).toBe(false)
+    expect(root.childNodes).toHaveLength(0)
+    const other = prepare('/jobs')
+    const drawn = document.createElement('p')
+    other.root.replaceChildren(drawn)
+    expect(other.view.inPlace()).toBe(false)
+    expect(other.view.paint([job()], NOW)).toBe(false)
+    expect([...other.root.childNodes]).toEqual([drawn])
   })
 })
 

@@ -1,11 +1,11 @@
 import { readJobLite } from '@/api/schemas/job-lite'
 import { jobDetailFirstView } from '@/features/job-detail/first-view'
-import { paintJobsFirstView } from '@/features/jobs/first-view'
+import { prepareJobsFirstView } from '@/features/jobs/first-view'
 import { h } from '@/lib/dom'
 import { LIVE_BADGE_CLASS, LIVE_DOT_CLASS, LIVE_LABEL_CLASS, LIVE_LOOK, LIVE_STARTING } from '@/lib/live/live-look'
 import { plainText } from '@/lib/text'
-import { NAV_LINKS, navClass, SHELL } from './shell-look'
 import { keepFocusThroughTakeover } from './first-view-focus'
+import { NAV_LINKS, navClass, SHELL } from './shell-look'
 import { THEME_ICON, type ThemeChoice } from './theme-choice'
 
 /*
@@ -72,35 +72,80 @@ export interface FirstPaint {
   refreshMs: number
 }
 
+/** A first view laid out before the answer is in (hidden), to be painted from it. */
+export interface PreparedFirstView {
+  /** Paints the answer; false (and `root` left empty) when there is nothing React would draw the same way. */
+  paint(body: unknown, now: number): boolean
+  /** The prepared view is still the page's (the app has not drawn over it). */
+  inPlace(): boolean
+}
+
+/**
+ * Lays out the page's first view around where its data will go, hidden, before the first answer is in:
+ * on /jobs the shell, title line, filters and the table's header; on a job's page the shell. Painting
+ * the answer then adds only the data (src/boot.ts calls this when the painter and the stylesheet are in
+ * before the answer; `paintFirstView` does both at once).
+ */
+export function prepareFirstView(root: HTMLElement, p: Omit<FirstPaint, 'body' | 'now'>): PreparedFirstView {
+  const path = p.pathname.replace(/\/+$/, '') || '/'
+  const shell = (page: Node) => shellView({ customer: p.customer, theme: p.theme, activePath: path, page })
+  const fail = () => {
+    root.replaceChildren()
+    return false
+  }
+  // Links written for the root ('/jobs/…'), served under a base path.
+  const rebase = () => {
+    if (p.base) for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) a.setAttribute('href', p.base + a.getAttribute('href'))
+  }
+  let prepared: HTMLElement | null = null
+  let paint: (body: unknown, now: number) => boolean
+  try {
+    if (path === '/jobs') {
+      const jobs = prepareJobsFirstView(root, { refreshMs: p.refreshMs, shell })
+      prepared = root.firstElementChild as HTMLElement | null
+      paint = (body, now) => jobs.fill(body, now)
+    } else {
+      const slot = h('div', null)
+      prepared = shell(slot)
+      prepared.style.visibility = 'hidden'
+      root.replaceChildren(prepared)
+      paint = (body, now) => {
+        const job = readJobLite(body)
+        if (!job) return false
+        slot.replaceWith(jobDetailFirstView(job, now))
+        prepared!.style.visibility = ''
+        return true
+      }
+    }
+  } catch {
+    fail()
+    paint = () => false
+  }
+  const inPlace = () => prepared !== null && prepared.isConnected && root.firstElementChild === prepared
+  return {
+    inPlace,
+    paint(body, now) {
+      if (!inPlace()) return false
+      let painted: boolean
+      try {
+        painted = paint(body, now)
+      } catch {
+        // Not a list of jobs, not a job: the app reads the same answer and says what is wrong.
+        painted = false
+      }
+      if (!painted) return fail()
+      rebase()
+      // A link the keyboard reaches here is focused again in the app's view when it replaces this one.
+      keepFocusThroughTakeover(root)
+      return true
+    },
+  }
+}
+
 /**
  * Paints the page's first view into `root` from the early answer; false (and `root` left empty) when
  * there is nothing React would draw the same way: an unexpected answer, no jobs, malformed items.
  */
 export function paintFirstView(root: HTMLElement, p: FirstPaint): boolean {
-  const path = p.pathname.replace(/\/+$/, '') || '/'
-  const shell = (page: Node) => shellView({ customer: p.customer, theme: p.theme, activePath: path, page })
-  let painted = false
-  try {
-    if (path === '/jobs') {
-      painted = paintJobsFirstView(root, p.body, { now: p.now, refreshMs: p.refreshMs, shell })
-    } else {
-      const job = readJobLite(p.body)
-      if (job) {
-        root.replaceChildren(shell(jobDetailFirstView(job, p.now)))
-        painted = true
-      }
-    }
-  } catch {
-    // Not a list of jobs, not a job: the app reads the same answer and says what is wrong.
-    painted = false
-  }
-  if (!painted) {
-    root.replaceChildren()
-    return false
-  }
-  // Links written for the root ('/jobs/…'), served under a base path.
-  if (p.base) for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')) a.setAttribute('href', p.base + a.getAttribute('href'))
-  // A link the keyboard reaches here is focused again in the app's view when it replaces this one.
-  keepFocusThroughTakeover(root)
-  return true
+  return prepareFirstView(root, p).paint(p.body, p.now)
 }

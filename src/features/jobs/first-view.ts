@@ -111,11 +111,13 @@ function filtersBar(): HTMLElement {
   )
 }
 
+const COUNTS_LINE_CLASS = 'flex min-h-5 flex-wrap items-center justify-between gap-2'
+
 function countsLine(jobs: ReadonlyArray<Pick<Job, 'state'>>, compact: boolean): HTMLElement {
   const counts = stateCounts(jobs)
   return h(
     'div',
-    { class: 'flex min-h-5 flex-wrap items-center justify-between gap-2' },
+    { class: COUNTS_LINE_CLASS },
     h(
       'section',
       { 'aria-label': 'State counts of loaded jobs', class: 'flex flex-wrap items-center gap-2 text-sm', inert: true },
@@ -211,7 +213,7 @@ function row(job: LiteJob, index: number, fit: ColumnFit, names: DisplayNames, n
   )
 }
 
-function tableParts(jobs: LiteJob[], fit: ColumnFit, names: DisplayNames, now: number, rows: number) {
+function tableHead(fit: ColumnFit): [HTMLElement, HTMLElement] {
   const colgroup = h('colgroup', null, ...fit.shown.map((c) => h('col', { style: c.width ? `width: ${fit.compact && c.key === 'status' ? 116 : c.width}px` : null })))
   const head = h(
     'thead',
@@ -237,26 +239,26 @@ function tableParts(jobs: LiteJob[], fit: ColumnFit, names: DisplayNames, now: n
       }),
     ),
   )
-  const body = h('tbody', null, ...jobs.slice(0, rows).map((job, i) => row(job, i, fit, names, now)))
-  return [colgroup, head, body]
+  return [colgroup, head]
+}
+
+/** The jobs page's first paint, laid out before the answer is in and filled once it is. */
+export interface JobsFirstView {
+  /**
+   * Puts the first page of jobs (the server's answer as it came) into the prepared page and shows it;
+   * false when there is nothing to paint that React would draw the same way (no jobs, an item that is
+   * no job): the page then stays hidden, for the caller to remove.
+   */
+  fill(raw: unknown, now: number): boolean
 }
 
 /**
- * The jobs page's first paint for the first page of jobs (the server's answer as it came), put into
- * `container` (already in the document, so it can measure the table's width like JobsPage does). False
- * when there is nothing to paint that React would draw the same way (no jobs, an item that is no job),
- * and then nothing is left behind.
+ * The jobs page as JobsPage draws it before its rows — the title line, the filters, the table's header —
+ * put into `container` (already in the document) hidden, and laid out at once: the style and layout of
+ * everything but the data (and the page's first-layout costs: fonts, caches) is done while the first
+ * answer is still on its way, and filling in the rows and counts then costs only theirs.
  */
-export function paintJobsFirstView(
-  container: HTMLElement,
-  raw: unknown,
-  { now, refreshMs, shell }: { now: number; refreshMs: number; shell: (page: Node) => HTMLElement },
-): boolean {
-  // What JobsPage lists from this page: each job once (or null: an item that is no job gets a note above the table, not drawn here).
-  const items = readJobListItems(raw)
-  if (!items || items.length === 0) return false
-  const states = items.map((i) => ({ state: typeof i.state === 'string' ? i.state : undefined }))
-  const names: DisplayNames = { tasks: new Map(), hosts: new Map(), owners: new Map(), me: null }
+export function prepareJobsFirstView(container: HTMLElement, { refreshMs, shell }: { refreshMs: number; shell: (page: Node) => HTMLElement }): JobsFirstView {
   const choice = readColumnChoice()
   const region = h('div', {
     role: 'region',
@@ -264,27 +266,56 @@ export function paintJobsFirstView(
     tabindex: -1,
     class: 'relative max-h-[calc(100dvh-13.5rem)] min-h-64 overflow-auto rounded-md border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900',
   })
-  const table = h('table', { class: 'w-full table-fixed border-collapse text-sm', 'aria-rowcount': items.length + 1 })
-  region.append(table)
-  let fit = fitColumns(0, choice)
-  const counts = countsLine(states, fit.compact)
+  const table = h('table', { class: 'w-full table-fixed border-collapse text-sm' })
+  // Stands in for rows that overflow the region (the usual first page): its scrollbar takes its share of the width.
+  const overflow = h('div', { style: 'height: 200vh' })
+  region.append(table, overflow)
+  // The counts line's box, empty until the counts are in (the same min-height).
+  let counts: HTMLElement = h('div', { class: COUNTS_LINE_CLASS })
   const page = h('div', { class: 'flex flex-col gap-3' }, titleLine(refreshMs), filtersBar(), counts, region)
-  container.replaceChildren(shell(page))
+  const painted = shell(page)
+  // Hidden until filled (visibility: not seen, not clickable, not focusable, not read out).
+  painted.style.visibility = 'hidden'
+  container.replaceChildren(painted)
   // The rows that show: as many as the region's height (as its CSS makes it: 100dvh - 13.5rem, at least
   // 16rem) holds under its header, and one more, in part or just past its edge, so that the rows overflow
   // it as the app's do (its scrollbar takes the same share of the width). The rest (the first render's
   // overscan) is below the region's edge until it scrolls, and comes with React.
   const rowCount = (f: ColumnFit) => Math.floor((Math.max(256, window.innerHeight - 216) - HEADER_HEIGHT) / (f.compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT)) + 1
-  const jobs = items.slice(0, Math.max(rowCount(fitColumns(COMPACT_BELOW - 1, {})), rowCount(fit))).flatMap((item) => readJobLite(item) ?? [])
-  const fill = (f: ColumnFit) => table.replaceChildren(...tableParts(jobs, f, names, now, rowCount(f)))
-  // The columns that fit the region's width, measured with the rows in (a scrollbar takes its share),
-  // as JobsPage measures it before its first paint.
-  fill(fit)
-  const measured = fitColumns(region.clientWidth, choice)
-  if (!sameFit(fit, measured)) {
-    if (measured.compact !== fit.compact) counts.replaceWith(countsLine(states, measured.compact))
-    fit = measured
-    fill(fit)
+  // The columns that fit the region's width, as JobsPage measures it before its first paint (this lays the page out).
+  let fit = fitColumns(region.clientWidth, choice)
+  const [colgroup, head] = tableHead(fit)
+  table.replaceChildren(colgroup, head)
+  return {
+    fill(raw, now) {
+      // What JobsPage lists from this page: each job once (or null: an item that is no job gets a note above the table, not drawn here).
+      const items = readJobListItems(raw)
+      if (!items || items.length === 0) return false
+      const states = items.map((i) => ({ state: typeof i.state === 'string' ? i.state : undefined }))
+      const names: DisplayNames = { tasks: new Map(), hosts: new Map(), owners: new Map(), me: null }
+      const jobs = items.slice(0, Math.max(rowCount(fitColumns(COMPACT_BELOW - 1, {})), rowCount(fit))).flatMap((item) => readJobLite(item) ?? [])
+      const fillTable = (f: ColumnFit) => table.replaceChildren(...tableHead(f), h('tbody', null, ...jobs.slice(0, rowCount(f)).map((job, i) => row(job, i, f, names, now))))
+      table.setAttribute('aria-rowcount', String(items.length + 1))
+      const line = countsLine(states, fit.compact)
+      counts.replaceWith(line)
+      counts = line
+      table.append(h('tbody', null, ...jobs.slice(0, rowCount(fit)).map((job, i) => row(job, i, fit, names, now))))
+      // Few rows may not overflow the region after all (no scrollbar): measured again then, as JobsPage would.
+      overflow.remove()
+      if (items.length <= rowCount(fit)) {
+        const measured = fitColumns(region.clientWidth, choice)
+        if (!sameFit(fit, measured)) {
+          if (measured.compact !== fit.compact) {
+            const again = countsLine(states, measured.compact)
+            counts.replaceWith(again)
+            counts = again
+          }
+          fit = measured
+          fillTable(fit)
+        }
+      }
+      painted.style.visibility = ''
+      return true
+    },
   }
-  return true
 }
