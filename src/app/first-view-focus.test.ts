@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { keepFocusThroughTakeover } from './first-view-focus'
+import { keepFocusThroughTakeover } from './first-view'
 
 /* The painted view as boot paints it, and the app's view that replaces it (first-view-focus.ts). */
 const view = (painted: boolean) => `
