@@ -229,6 +229,33 @@ test('a name that looks like HTML is painted as text before the app loads too', 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
 })
 
+test('a slow first answer: the app starts without waiting for it, and the rows show once it comes, asked for once', async ({ page }, testInfo) => {
+  const firstPage = /^\/mock\/supervisor\/demo\/job\?sort\[_id\]=-1&limit=100$/
+  const isFirstPage = (url: URL) => firstPage.test(`${url.pathname}${url.search}`)
+  // Everything answers but the first page of jobs, held until the app has started (boot waits 400 ms at most).
+  passes = (method, url) => !(method === 'GET' && isFirstPage(url))
+  const appAsked = page.waitForRequest(/\/(assets\/main-[\w-]+\.js|src\/main\.tsx)(\?.*)?$/)
+  await page.goto('/jobs')
+  await appAsked
+  await expect(page.getByRole('link', { name: /^Approvals \(6\)$/ })).toBeVisible()
+  // The page boot laid out, hidden, is never seen (it would be an empty table), and nothing is clickable there.
+  await expect(page.locator('[data-first-paint]')).toBeHidden()
+  release()
+  await expect(page.getByRole('table').getByRole('link').first()).toBeVisible()
+  await expect(page.locator('[data-first-paint]')).toHaveCount(0)
+  // Under StrictMode (the dev server) React mounts the page twice, and the query cancels the request in
+  // flight at the first unmount and sends it again: once on the build.
+  if (testInfo.project.name !== 'dev-server') expect(order.filter((u) => firstPage.test(u))).toHaveLength(1)
+})
+
+test('a failed first answer: the app says what went wrong, nothing of the page boot laid out is left', async ({ page }) => {
+  await page.route(/\/mock\/supervisor\/demo\/job\?sort\[_id\]=-1&limit=100$/, (route) => route.fulfill({ status: 500, json: { message: 'database down' } }))
+  await page.goto('/jobs')
+  await expect(page.getByText(/database down/i).first()).toBeVisible()
+  await expect(page.locator('[data-first-paint]')).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toHaveCount(1)
+})
+
 /** Tabs until `target` has focus (at most 40 presses); fails when it never does. */
 async function tabTo(page: import('@playwright/test').Page, target: import('@playwright/test').Locator) {
   for (let i = 0; i < 40; i++) {

@@ -16,7 +16,9 @@ import './index.css'
  * 2. On a plain /jobs or a /jobs/:id, when that answer comes within FIRST_PAINT_WAIT_MS, it paints the
  *    page's first view from it with plain DOM (app/first-view.ts: the rows, or the job's heading, as
  *    React will draw them), so the data shows as soon as the server has answered, not after the app
- *    has been evaluated and rendered (together some 200–300 ms of main-thread work).
+ *    has been evaluated and rendered (together some 200–300 ms of main-thread work). The view is laid
+ *    out (hidden) around where the data will go as soon as the painter and the stylesheet are in, so
+ *    that the answer, when it comes, adds only the data.
  * 3. Then it starts the app, which takes over: React's first commit replaces the painted view.
  *
  * Nothing here is needed for the page to work: any failure or surprise just starts the app.
@@ -95,12 +97,11 @@ async function boot(): Promise<void> {
     if (painted) performance.mark('theeye:first-paint')
     return painted
   }
-  const inTime = await Promise.race([Promise.all([ready, styled]).then(([r]) => r), delay(FIRST_PAINT_WAIT_MS)])
+  const inTime = await Promise.race([ready, delay(FIRST_PAINT_WAIT_MS)])
   if (!inTime) {
-    // A slow server: the app starts now; the first view is still painted if the answer comes before the app has drawn anything.
-    Promise.all([ready, styled])
-      .then(([r]) => paint(r), () => false)
-      .catch(clearFirstPaint)
+    // A slow server: the app starts now; the first view is still painted if the answer comes before the app
+    // has drawn anything (a failed one takes the prepared view away).
+    ready.then(paint, clearFirstPaint).catch(clearFirstPaint)
     return
   }
   if (!paint(inTime)) return
