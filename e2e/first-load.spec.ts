@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getResponse } from 'msw'
 import { createHandlers } from '../src/mocks/handlers'
+import { RUNAWAY_JOB_ID_MAP } from '../src/mocks/ids'
 import { createWorld } from '../src/mocks/scenarios'
 import { expect, test } from './fixtures'
 import { sendFetchResponse, toFetchRequest } from './node-request'
@@ -207,6 +208,33 @@ test('/jobs/:id: the heading painted before the app loads is where the app draws
   releaseApp()
   await expect(painted).toHaveCount(0)
   await expect(page.getByRole('button', { name: /run again|restart/i }).first()).toBeVisible()
+  expect(await measure(page, things)).toEqual(before)
+})
+
+test('/jobs/:id of a runaway job on a phone: the painted verdict has the app\'s Runaway line, and the heading does not move', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  // Running 45 minutes, past its 10-minute timeout: flagged by the job alone, before any task history.
+  const id = RUNAWAY_JOB_ID_MAP.pastTimeout
+  // Only the job's document is answered: the app's first commit has no history either.
+  passes = (method, url) => method === 'GET' && url.pathname === `/mock/supervisor/demo/job/${id}`
+  // The server's clock from its Date header (a supervisor that exposes it, e.g. behind the same origin):
+  // from the times in this one document alone it would read 45 minutes ago, and nothing would be late.
+  await page.route(`${base}/mock/supervisor/demo/job/${id}`, async (route) => {
+    const response = await route.fetch()
+    await route.fulfill({ response, headers: { ...response.headers(), 'access-control-expose-headers': 'Date' } })
+  })
+  const releaseApp = await holdApp(page)
+  await page.goto(`/jobs/${id}`)
+  const painted = page.locator('[data-first-paint]')
+  await expect(painted.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(painted.getByRole('region', { name: 'Verdict' })).toContainText(/Runaway\s*4\.5× its 10m timeout/)
+  const things = ['main h1', 'main nav[aria-label="Breadcrumb"]', 'section[aria-label="Verdict"]', 'section[aria-label="Verdict"] p:nth-child(2)']
+  const before = await measure(page, things)
+  expect(before.every(Boolean), JSON.stringify(before)).toBe(true)
+  releaseApp()
+  await expect(painted).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Cancel job' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Verdict' })).toContainText(/Runaway\s*4\.5× its 10m timeout/)
   expect(await measure(page, things)).toEqual(before)
 })
 

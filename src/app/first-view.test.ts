@@ -71,6 +71,29 @@ describe('the first view painted before the app loads', () => {
     expect(root.querySelector('nav[aria-label="Breadcrumb"] a')!.getAttribute('href')).toBe('/jobs')
   })
 
+  it('draws the verdict\'s Runaway line the app draws on its first render: a job in progress past a limit it can judge alone', () => {
+    const page = '/jobs/65f1bf002a9b4c0012ab3305'
+    const verdict = (body: unknown) => paint(page, body).root.querySelector('[aria-label="Verdict"]')!
+    // Running 45 minutes on a script task with no timeout: past the 10-minute default.
+    const running = verdict(job({ lifecycle: 'assigned', state: 'in_progress', creation_date: new Date(NOW - 46 * 60_000).toISOString(), last_update: new Date(NOW - 45 * 60_000).toISOString() }))
+    expect(running.querySelectorAll('p')).toHaveLength(2)
+    expect(running.querySelectorAll('p')[1]!.textContent).toBe('⚠Runaway4.5× the 10m default timeout')
+    // Its own timeout, when the document has one.
+    const timed = verdict(job({ lifecycle: 'assigned', state: 'in_progress', timeout: 30 * 60_000, creation_date: new Date(NOW - 46 * 60_000).toISOString(), last_update: new Date(NOW - 45 * 60_000).toISOString() }))
+    expect(timed.textContent).toContain('1.5× its 30m timeout')
+    // Queued two hours: past the 15-minute queue limit.
+    expect(verdict(job({ lifecycle: 'ready', state: 'in_progress', creation_date: new Date(NOW - 2 * 3600_000).toISOString(), last_update: new Date(NOW - 2 * 3600_000).toISOString() })).textContent).toContain('8× the 15m queue limit')
+    // Within its limits, finished, or not judged without the task history: no line.
+    for (const body of [
+      job({ lifecycle: 'assigned', state: 'in_progress', last_update: new Date(NOW - 5 * 60_000).toISOString() }),
+      job({ lifecycle: 'assigned', state: 'in_progress', _type: 'ScraperJob', creation_date: new Date(NOW - 45 * 60_000).toISOString(), last_update: new Date(NOW - 45 * 60_000).toISOString() }),
+      job({ lifecycle: 'finished', state: 'success', creation_date: new Date(NOW - 3 * 3600_000).toISOString() }),
+    ]) {
+      const v = verdict(body)
+      expect(v.textContent, JSON.stringify(body)).not.toContain('Runaway')
+    }
+  })
+
   it('writes links under the base path the app is served from', () => {
     const { root } = paint('/jobs', [job()], { base: '/ops' })
     expect(root.querySelector('tbody a')!.getAttribute('href')).toBe('/ops/jobs/65f1bf002a9b4c0012ab3305')

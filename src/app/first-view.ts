@@ -1,8 +1,10 @@
-import { readJobLite } from '@/api/schemas/job-lite'
+import { readJobLite, type LiteJob } from '@/api/schemas/job-lite'
+import { BADGE_CLASS, TONES } from '@/components/ui/badge-tones'
 import { jobDetailFirstView } from '@/features/job-detail/first-view'
 import { prepareJobsFirstView } from '@/features/jobs/first-view'
 import { h } from '@/lib/dom'
 import { LIVE_BADGE_CLASS, LIVE_DOT_CLASS, LIVE_LABEL_CLASS, LIVE_LOOK, LIVE_STARTING } from '@/lib/live/live-look'
+import { fixedRunaway, formatRatio } from '@/lib/stats'
 import { plainText } from '@/lib/text'
 import { NAV_LINKS, navClass, SHELL } from './shell-look'
 import { THEME_ICON, type ThemeChoice } from './theme-choice'
@@ -54,6 +56,25 @@ export function shellView({ customer, theme, activePath, page }: { customer: str
       ),
     ),
     h('main', { id: 'main', class: SHELL.main, 'aria-busy': 'true' }, page),
+  )
+}
+
+/**
+ * The verdict's "Runaway" line as routes/job-detail.tsx's RunawayExpectation draws it on its first
+ * render: the task's history is not in yet, so only the limits that need nothing but the job (its
+ * timeout, the queue limit, the limit for waiting on a person) can flag it — the same rule
+ * (lib/stats fixedRunaway, which features/runaway/detect.ts builds on), so the heading below does not
+ * move when React takes over. Nothing when the job is within them.
+ */
+function runawayLine(job: LiteJob, now: number): HTMLElement | null {
+  const flag = fixedRunaway(job, now)
+  if (!flag) return null
+  return h(
+    'p',
+    { class: 'flex flex-wrap items-center gap-2 text-base' },
+    // The Badge component's markup (tone danger, class text-sm).
+    h('span', { class: `${BADGE_CLASS} ${TONES.danger} text-sm` }, h('span', { 'aria-hidden': 'true' }, '⚠'), h('span', { class: 'truncate' }, 'Runaway')),
+    h('span', { class: 'font-semibold' }, `${formatRatio(flag.ratio)} ${flag.limit.label}`),
   )
 }
 
@@ -111,7 +132,7 @@ export function prepareFirstView(root: HTMLElement, p: Omit<FirstPaint, 'body' |
       paint = (body, now) => {
         const job = readJobLite(body)
         if (!job) return false
-        slot.replaceWith(jobDetailFirstView(job, now))
+        slot.replaceWith(jobDetailFirstView(job, now, runawayLine))
         prepared!.style.visibility = ''
         return true
       }

@@ -7,7 +7,10 @@ import type { Job } from './job'
  * otherwise (the full parser then notes a problem; the app, which parses the same answer, shows it).
  */
 
-export type LiteJob = Pick<Job, 'id' | 'name' | '_type' | 'state' | 'lifecycle' | 'creation_date' | 'last_update' | 'origin' | 'task_id' | 'user_id' | 'host_id' | 'result'>
+export type LiteJob = Pick<
+  Job,
+  'id' | 'name' | '_type' | 'state' | 'lifecycle' | 'creation_date' | 'last_update' | 'origin' | 'task_id' | 'user_id' | 'host_id' | 'result' | 'timeout'
+>
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const text = (v: unknown) => (typeof v === 'string' ? v : undefined)
@@ -58,6 +61,8 @@ export function readJobLite(raw: unknown): LiteJob | null {
     task_id: text(raw.task_id) ?? (task && typeof task.id === 'string' ? task.id : undefined),
     user_id: text(raw.user_id),
     host_id: text(raw.host_id),
+    // The runaway rules' timeout (job.ts: a number; z.number() takes no NaN or Infinity).
+    timeout: typeof raw.timeout === 'number' && Number.isFinite(raw.timeout) ? raw.timeout : undefined,
     result: times
       ? { times: { seconds: times.seconds as number, nanoseconds: typeof times.nanoseconds === 'number' ? times.nanoseconds : undefined } }
       : undefined,

@@ -1,10 +1,13 @@
 import type { LiteJob } from '@/api/schemas/job-lite'
-import { isFinished, jobDisplayName } from '@/api/schemas/lifecycle'
+import { isFinished, isRunning, jobDisplayName } from '@/api/schemas/lifecycle'
 import { jobStatus } from '@/components/ui/status-meta'
 import { formatRelative } from '@/components/ui/time-format'
 import { h } from '@/lib/dom'
 import { plainText } from '@/lib/text'
 import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_TONE, verdictText } from './verdict-text'
+
+/** JobExpectation's first render, painted: what the route says about a job in progress (nothing: null). */
+export type FirstViewExpectation = (job: LiteJob, now: number) => HTMLElement | null
 
 /*
  * The job page's first paint, before React has loaded (src/boot.ts): the breadcrumb, the verdict and
@@ -13,7 +16,7 @@ import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_TONE, verdictText } from './
  * below the heading; React's first commit replaces this in one frame and nothing above moves
  * (e2e/first-paint.spec.ts measures it).
  */
-export function jobDetailFirstView(job: LiteJob, now: number): HTMLElement {
+export function jobDetailFirstView(job: LiteJob, now: number, expectation?: FirstViewExpectation): HTMLElement {
   const status = jobStatus({ state: job.state, lifecycle: job.lifecycle })
   const endedAt = isFinished(job.lifecycle) ? job.last_update : undefined
   return h(
@@ -38,6 +41,8 @@ export function jobDetailFirstView(job: LiteJob, now: number): HTMLElement {
           h('span', { 'aria-hidden': 'true', class: VERDICT_ICON_CLASS }, status.icon),
           h('span', null, h('span', { class: 'sr-only' }, `Status: ${status.label}. `), verdictText(job, job.lifecycle, now)),
         ),
+        // What the route adds to the verdict of a job in progress (JobVerdict's Expectation), as on its first render.
+        isRunning(job.lifecycle) && expectation?.(job, now),
         endedAt &&
           Number.isFinite(Date.parse(endedAt)) &&
           // No tooltip (Intl's set-up would hold the first paint up): React's first commit adds it.

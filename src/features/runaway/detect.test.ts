@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Job } from '@/api/schemas/job'
+import { fixedRunaway } from '@/lib/stats'
 import {
   buildHistory,
   compactDuration,
@@ -303,5 +304,28 @@ describe('detectRunaways', () => {
 
   it('returns nothing for an empty world', () => {
     expect(detectRunaways([], buildHistory([]), NOW)).toEqual([])
+  })
+})
+
+describe('fixedRunaway (lib/stats): the judgement with only the job in hand', () => {
+  it('is what detectRunaway says before the task history is in (the job page first render, boot\'s painted view)', () => {
+    const cases: Array<Partial<Job>> = []
+    for (const lifecycle of ['assigned', 'ready', 'onhold', 'finished', 'locked', undefined])
+      for (const _type of ['ScriptJob', 'NodejsJob', 'ApprovalJob', 'DummyJob'])
+        for (const timeout of [undefined, 0, -5, 30 * MIN, 2 * 60 * MIN])
+          for (const age of [0, 9 * MIN, 11 * MIN, 16 * MIN, 45 * MIN, 3 * 60 * MIN, 49 * 60 * MIN])
+            cases.push({ lifecycle, _type, timeout, creation_date: ago(age + 60_000), last_update: ago(age) })
+    cases.push({ creation_date: undefined, last_update: undefined }, { creation_date: 'not a date', last_update: 'nope' })
+    let flagged = 0
+    for (const over of cases) {
+      const j = job(over)
+      const full = detectRunaway(j, buildHistory([], [j]), NOW)
+      const fixed = fixedRunaway(j, NOW)
+      expect(fixed && { ratio: fixed.ratio, label: fixed.limit.label }, JSON.stringify(over)).toEqual(full && { ratio: full.ratio, label: full.limit.label })
+      if (fixed) flagged++
+    }
+    // Both answers occur: the comparison is not vacuous.
+    expect(flagged).toBeGreaterThan(50)
+    expect(flagged).toBeLessThan(cases.length - 50)
   })
 })

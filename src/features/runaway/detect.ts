@@ -1,5 +1,25 @@
-import { isFinished, type Job } from '@/api/schemas/job'
-import { median, percentile } from '@/lib/stats'
+import type { Job } from '@/api/schemas/job'
+import { isFinished } from '@/api/schemas/lifecycle'
+import {
+  compactDuration,
+  DEFAULT_SCRIPT_TIMEOUT_MS,
+  elapsedSince,
+  formatRatio,
+  median,
+  ONHOLD_LIMIT_MS,
+  onholdLimitOf,
+  parseTime,
+  percentile,
+  QUEUE_LIMIT_MS,
+  queueLimitOf,
+  stateSince,
+  TIMED_JOB_TYPES,
+  timeoutLimitOf,
+  type FixedLimit,
+} from '@/lib/stats'
+
+// The limits that need only the job live in lib/stats (boot's painter draws the job page's Runaway line from them too).
+export { compactDuration, DEFAULT_SCRIPT_TIMEOUT_MS, elapsedSince, formatRatio, ONHOLD_LIMIT_MS, QUEUE_LIMIT_MS, stateSince, TIMED_JOB_TYPES }
 
 /**
  * Runaway detection: pure functions over jobs, a reference time and the loaded history.
@@ -8,10 +28,6 @@ import { median, percentile } from '@/lib/stats'
  * browser clock hours off neither flags healthy jobs nor hides late ones.
  */
 
-/** Agents and the supervisor's watchdog use 10 minutes when a script job has no timeout. */
-export const DEFAULT_SCRIPT_TIMEOUT_MS = 10 * 60_000
-/** Job types whose agent enforces a timeout (10 min when the task sets none). */
-export const TIMED_JOB_TYPES: readonly string[] = ['ScriptJob', 'NodejsJob']
 /** Fewer finished runs than this say nothing about what is "usual" for a task. */
 export const MIN_HISTORY_RUNS = 3
 /** A running job past max(3 × median, p95) of its task's finished runs. */
@@ -24,17 +40,9 @@ export const HISTORY_PERCENTILE = 95
  * a job that is "late" by seconds: a job is never a runaway before it has run a minute.
  */
 export const MIN_HISTORY_LIMIT_MS = 60_000
-/** Queued (`ready`) this long means no agent picked it up: agent down? */
-export const QUEUE_LIMIT_MS = 15 * 60_000
 export const QUEUE_MEDIAN_FACTOR = 3
 /** A history-based queue limit never goes below this (agents poll every few seconds). */
 export const MIN_QUEUE_LIMIT_MS = 60_000
-/**
- * Waiting for a person (approval, input) longer than this. Two days rather than one: a request
- * made one afternoon and answered the next is normal work, not a stuck job (and the default mock
- * world's 26-hour-old approval is meant to be an ordinary old approval, not a runaway).
- */
-export const ONHOLD_LIMIT_MS = 48 * 60 * 60_000
 
 export type RunawayKind = 'running' | 'queued' | 'onhold'
 
@@ -77,62 +85,6 @@ export interface TaskStats {
 }
 
 export type HistoryIndex = Map<string, TaskStats>
-
-/* ---------------- time helpers ---------------- */
-
-function parseTime(value: string | undefined): number | null {
-  if (!value) return null
-  const t = Date.parse(value)
-  return Number.isFinite(t) ? t : null
-}
-
-/**
- * Time since the job was created, never negative: a creation date ahead of `now` is clock skew
- * between the server and us (or a bad date), so the job counts as just started. Null when the
- * date is missing or unreadable: we cannot tell, so we do not accuse the job.
- */
-export function elapsedSince(creationDate: string | undefined, now: number): number | null {
-  const created = parseTime(creationDate)
-  if (created === null || !Number.isFinite(now)) return null
-  return Math.max(0, now - created)
-}
-
-/**
- * When the job entered its current lifecycle. Every save bumps `last_update`, and for the watched
- * lifecycles the last save is the transition itself: an agent taking the job (assigned), an input
- * or restart putting it back in the queue (ready), a hold. The supervisor's own timeout watchdog
- * also counts from the moment the agent took the job, not from the creation: counting the queue
- * wait as running time would flag a job whose agent was merely busy. Falls back to the creation
- * date when `last_update` is missing, unreadable or (corrupt) earlier than the creation.
- */
-export function stateSince(job: Pick<Job, 'creation_date' | 'last_update'>): string | undefined {
-  const created = parseTime(job.creation_date)
-  const updated = parseTime(job.last_update)
-  if (updated !== null && (created === null || updated >= created)) return job.last_update
-  return created !== null ? job.creation_date : undefined
-}
-
-/** Compact duration for sentences: "45m", "1h 5m", "30s", "2d 3h", "800 ms". */
-export function compactDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '—'
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  const s = Math.floor(ms / 1000)
-  if (s < 60) return `${s}s`
-  const m = Math.floor(s / 60)
-  if (m < 60) return s % 60 ? `${m}m ${s % 60}s` : `${m}m`
-  const h = Math.floor(m / 60)
-  if (h < 24) return m % 60 ? `${h}h ${m % 60}m` : `${h}h`
-  const d = Math.floor(h / 24)
-  return h % 24 ? `${d}d ${h % 24}h` : `${d}d`
-}
-
-/** "4.5×", "12×", "1.02×": just enough decimals that a job over its limit never reads as "1×". */
-export function formatRatio(ratio: number): string {
-  if (!Number.isFinite(ratio)) return '—'
-  if (ratio >= 10) return `${Math.round(ratio)}×`
-  if (ratio < 1.1) return `${(Math.ceil(ratio * 100) / 100).toFixed(2)}×`
-  return `${ratio.toFixed(1).replace(/\.0$/, '')}×`
-}
 
 /* ---------------- history ---------------- */
 
@@ -190,17 +142,12 @@ function limit(basis: LimitBasis, limitMs: number, elapsedMs: number, label: str
   return { basis, limitMs, ratio, exceeded: elapsedMs > limitMs, label, detail }
 }
 
+const fromFixed = (f: FixedLimit, elapsedMs: number): RunawayLimit => limit(f.basis, f.limitMs, elapsedMs, f.label, f.detail)
+
 /** The timeout limit of a running job: its own `timeout`, the 10-minute default for script jobs, or none. */
 function timeoutLimit(job: Job, elapsedMs: number): RunawayLimit | null {
-  if (typeof job.timeout === 'number' && Number.isFinite(job.timeout) && job.timeout > 0) {
-    const t = compactDuration(job.timeout)
-    return limit('timeout', job.timeout, elapsedMs, `its ${t} timeout`, `timeout ${t}`)
-  }
-  if (TIMED_JOB_TYPES.includes(job._type)) {
-    const t = compactDuration(DEFAULT_SCRIPT_TIMEOUT_MS)
-    return limit('default-timeout', DEFAULT_SCRIPT_TIMEOUT_MS, elapsedMs, `the ${t} default timeout`, `default timeout ${t} (the task sets none)`)
-  }
-  return null
+  const fixed = timeoutLimitOf(job)
+  return fixed && fromFixed(fixed, elapsedMs)
 }
 
 /** max(3 × median, p95) of the task's finished runs, when there are enough of them. */
@@ -220,8 +167,7 @@ function historyLimit(stats: TaskStats | undefined, elapsedMs: number): RunawayL
 }
 
 function queueLimits(stats: TaskStats | undefined, elapsedMs: number): RunawayLimit[] {
-  const q = compactDuration(QUEUE_LIMIT_MS)
-  const limits = [limit('queue', QUEUE_LIMIT_MS, elapsedMs, `the ${q} queue limit`, `queue limit ${q}`)]
+  const limits = [fromFixed(queueLimitOf(), elapsedMs)]
   const queues = stats?.queues ?? []
   if (queues.length >= MIN_HISTORY_RUNS) {
     const med = median(queues)
@@ -243,8 +189,7 @@ function queueLimits(stats: TaskStats | undefined, elapsedMs: number): RunawayLi
 }
 
 function onholdLimit(elapsedMs: number): RunawayLimit {
-  const h = compactDuration(ONHOLD_LIMIT_MS)
-  return limit('onhold', ONHOLD_LIMIT_MS, elapsedMs, `the ${h} limit for waiting on a person`, `waiting limit ${h}`)
+  return fromFixed(onholdLimitOf(), elapsedMs)
 }
 
 const VERB: Record<RunawayKind, string> = { running: 'Running', queued: 'Queued', onhold: 'On hold' }
