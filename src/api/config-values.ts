@@ -128,13 +128,13 @@ export function readConfigFile(file: unknown, env: ConfigFile = envDefaults(), o
 
 /** The build's VITE_* defaults for the keys config.json may set. */
 export function envDefaults(): ConfigFile {
-  const env = import.meta.env
+  // Each read on its own: the build writes in its value (reading import.meta.env whole would ship the object).
   return {
-    supervisorUrl: env.VITE_SUPERVISOR_URL,
-    gatewayUrl: env.VITE_GATEWAY_URL,
-    customer: env.VITE_CUSTOMER,
-    accessToken: env.VITE_ACCESS_TOKEN,
-    refreshIntervalMs: env.VITE_REFRESH_INTERVAL_MS,
+    supervisorUrl: import.meta.env.VITE_SUPERVISOR_URL,
+    gatewayUrl: import.meta.env.VITE_GATEWAY_URL,
+    customer: import.meta.env.VITE_CUSTOMER,
+    accessToken: import.meta.env.VITE_ACCESS_TOKEN,
+    refreshIntervalMs: import.meta.env.VITE_REFRESH_INTERVAL_MS,
   }
 }
 

@@ -1,5 +1,4 @@
-import { encodeQuery, joinUrl } from '@/api/client'
-import { jobListQueryParams } from '@/api/job-list-query'
+import { joinUrl } from '@/api/client'
 
 /*
  * The first data request of a page, as src/boot.ts sends it before the app has loaded. It must be
@@ -9,8 +8,13 @@ import { jobListQueryParams } from '@/api/job-list-query'
 
 /** Filters the server applies (use-job-filters.ts serverQuery); `q` and `sort` stay in the browser. */
 const SERVER_FILTER_PARAMS = ['task', 'state', 'lifecycle', 'type', 'since', 'from', 'to']
-/** The first page of the jobs list (features/jobs/queries.ts HEAD_PAGE_SIZE). */
-const FIRST_PAGE_SIZE = 100
+/**
+ * The query of the jobs list's first page, as the app's query writes it (features/jobs/queries.ts: newest
+ * first, HEAD_PAGE_SIZE 100, through api/job-list-query.ts and encodeQuery), written out: this file is part
+ * of the inline start of every page (src/start.ts), and first-request-path.test.ts checks that the app
+ * asks for exactly this.
+ */
+const FIRST_PAGE_QUERY = '?sort[_id]=-1&limit=100'
 const JOB_ID = /^[0-9a-f]{24}$/i
 
 /** The path of the first data request of a page (`customer`'s jobs list or one job), or null. */
@@ -19,7 +23,7 @@ export function firstRequestPath(pathname: string, search: string, customer: str
   if (path === '/jobs') {
     const params = new URLSearchParams(search)
     if (SERVER_FILTER_PARAMS.some((p) => params.has(p))) return null
-    return `${joinUrl('', customer, 'job')}${encodeQuery(jobListQueryParams({ limit: FIRST_PAGE_SIZE }))}`
+    return `${joinUrl('', customer, 'job')}${FIRST_PAGE_QUERY}`
   }
   const detail = /^\/jobs\/([^/]+)$/.exec(path)
   if (!detail) return null
