@@ -1,4 +1,4 @@
-// First: reads config.json and sends the page's first data request before the rest has loaded.
+// First: the page load's start (src/start.ts, inline in the build) and boot have read config.json and sent the page's first request.
 import { earlyRequestDecided, startedConfig } from './boot'
 import { appPathname } from './app/first-paint-path'
 import { StrictMode } from 'react'
