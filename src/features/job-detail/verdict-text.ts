@@ -1,7 +1,7 @@
 import type { Job } from '@/api/schemas/job'
 import { isFinished } from '@/api/schemas/lifecycle'
 import { formatDuration } from '@/components/ui/time-format'
-import { jobDurationMs } from '@/lib/stats'
+import { elapsedSince, jobDurationMs, stateSince } from '@/lib/stats'
 
 /* The job page's verdict line in words and its look. No React here (the boot module's first paint draws it too). */
 
@@ -17,10 +17,13 @@ export const VERDICT_TONE: Record<string, string> = {
   muted: 'border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
 }
 
-/** The verdict in words: "Failed after 3m 0s", "Running for 45m 2s", "On hold for 3m — waiting for input". */
+/** The verdict in words: "Failed after 3m 0s", "Running for 45m 2s", "On hold for 3m — waiting for input" (a job in progress: in its current lifecycle). */
 export function verdictText(job: Pick<Job, '_type' | 'state' | 'lifecycle' | 'creation_date' | 'last_update' | 'result'>, lifecycle: string | undefined, now: number): string {
   const j = { ...job, lifecycle: lifecycle ?? job.lifecycle }
-  const d = formatDuration(jobDurationMs(j, now))
+  // A finished job: from its creation to its end. One in progress: for how long it has been in its
+  // current lifecycle (its last save, as the runaway limits count): a restarted job is queued since
+  // the restart, not since it was first created hours ago; a running one runs since an agent took it.
+  const d = formatDuration(isFinished(j.lifecycle) ? jobDurationMs(j, now) : elapsedSince(stateSince(j), now))
   const approval = job._type === 'ApprovalJob'
   switch (j.lifecycle) {
     case 'ready':

@@ -30,6 +30,14 @@ describe('verdictText', () => {
     // The lifecycle endpoint's newer reading wins over the document's.
     expect(verdictText(job({ lifecycle: 'ready', state: 'in_progress', creation_date: created }), 'assigned', t0 + 5000)).toBe('Running for 5s')
   })
+  it('counts a job in progress from when it entered its lifecycle, not from its creation', () => {
+    // Restarted 1 minute ago, created 4 hours ago: queued for a minute.
+    const restarted = job({ lifecycle: 'ready', state: 'in_progress', creation_date: created, last_update: new Date(t0 + 4 * HOUR - 60_000).toISOString() })
+    expect(verdictText(restarted, undefined, t0 + 4 * HOUR)).toBe('Queued for 1m 0s')
+    // Queued 10 minutes, taken by an agent 30 s ago: running for 30 s.
+    const running = job({ lifecycle: 'assigned', state: 'in_progress', creation_date: created, last_update: new Date(t0 + 10 * 60_000).toISOString() })
+    expect(verdictText(running, undefined, t0 + 10 * 60_000 + 30_000)).toBe('Running for 30s')
+  })
 })
 
 describe('job page verdict', () => {
