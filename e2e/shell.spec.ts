@@ -110,5 +110,15 @@ test.describe('app shell on the mock backend', () => {
     })
     expect(ran).toBe(false)
     expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer')
+    // The build's inline script (the route table and the page load's start) did run.
+    expect(await page.evaluate(() => '__theeyeStart' in window)).toBe(true)
+  })
+
+  test('the build writes the same policy, with its hash, as the header deploy/nginx.conf sends', async ({ page, request }) => {
+    await page.goto('/jobs?scenario=empty')
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').first().getAttribute('content')
+    const conf = await (await request.get('/nginx-csp.conf')).text()
+    // A header without the inline script's hash would block it, whatever the meta tag allows.
+    expect(conf).toContain(`add_header Content-Security-Policy "${meta}; frame-ancestors 'none'" always;`)
   })
 })

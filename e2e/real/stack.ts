@@ -120,16 +120,22 @@ function nginxBinary(): string {
 }
 
 /**
- * The shipped server block with only the two deployment-specific lines changed: where it listens
- * and where the build is. Everything else (headers, caching, SPA fallback) is used as shipped.
+ * The shipped server block with only the deployment-specific lines changed: where it listens, where
+ * the build is, and where the build's policy header is (the Dockerfile moves dist/nginx-csp.conf to
+ * /etc/nginx/theeye-csp.conf; here it is read where the build wrote it). Everything else (headers,
+ * caching, SPA fallback) is used as shipped.
  */
 export function renderServerBlock(shipped: string, port: number, root: string): string {
   const listen = /^(\s*)listen\s+8080;\s*$/m
   const rootLine = /^(\s*)root\s+\/usr\/share\/nginx\/html;\s*$/m
-  if (!listen.test(shipped) || !rootLine.test(shipped)) {
-    throw new Error('deploy/nginx.conf no longer has the `listen 8080;` and `root /usr/share/nginx/html;` lines the real journeys replace')
+  const policy = /^(\s*)include\s+\/etc\/nginx\/theeye-csp\.conf;\s*$/m
+  if (!listen.test(shipped) || !rootLine.test(shipped) || !policy.test(shipped)) {
+    throw new Error('deploy/nginx.conf no longer has the `listen 8080;`, `root /usr/share/nginx/html;` and `include /etc/nginx/theeye-csp.conf;` lines the real journeys replace')
   }
-  return shipped.replace(listen, `$1listen 127.0.0.1:${port};`).replace(rootLine, `$1root ${root};`)
+  return shipped
+    .replace(listen, `$1listen 127.0.0.1:${port};`)
+    .replace(rootLine, `$1root ${root};`)
+    .replace(policy, `$1include ${root}/nginx-csp.conf;`)
 }
 
 function mainNginxConf(dir: string): string {
