@@ -213,6 +213,10 @@ test('/jobs/:id: the heading painted before the app loads is where the app draws
 
 test('/jobs/:id of a runaway job on a phone: the painted verdict has the app\'s Runaway line, and the heading does not move', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 })
+  // The browser's clock held still: the verdict's "Running for 43m 59s" ticks every second, and at this
+  // width one more digit can wrap its line (in the app alone too); the takeover must not move anything
+  // with the same words in both.
+  await page.clock.setFixedTime(new Date())
   // Running 45 minutes, past its 10-minute timeout: flagged by the job alone, before any task history.
   const id = RUNAWAY_JOB_ID_MAP.pastTimeout
   // Only the job's document is answered: the app's first commit has no history either.
