@@ -55,9 +55,9 @@ async function readConfig(configResponse: Promise<Response>): Promise<{ ok: true
 async function decide(read: Promise<{ ok: true; config: AppConfig } | null>): Promise<EarlyStart | null> {
   const result = await read
   // Connections only to the configured servers, from here on (none when config.json is unusable: main.tsx says why).
-  narrowConnectSrc(result?.ok && !result.config.mock ? [result.config.supervisorUrl, result.config.gatewayUrl] : [])
+  narrowConnectSrc(result && !result.config.mock ? [result.config.supervisorUrl, result.config.gatewayUrl] : [])
   // The mock backend answers in a service worker that main.tsx starts: nothing to send early.
-  if (!result?.ok || result.config.mock) return null
+  if (!result || result.config.mock) return null
   const session = initialSession(result.config)
   if (!session) return null
   const { supervisorUrl } = apiBaseUrls(result.config, session.supervisorUrl)

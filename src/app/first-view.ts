@@ -120,20 +120,24 @@ export function prepareFirstView(root: HTMLElement, p: Omit<FirstPaint, 'body' |
   let prepared: HTMLElement | null = null
   let paint: (body: unknown, now: number) => boolean
   try {
+    // Hidden until painted (visibility: not seen, not clickable, not focusable, not read out).
+    const hidden = (page: Node) => {
+      const view = shell(page)
+      view.style.visibility = 'hidden'
+      return view
+    }
     if (path === '/jobs') {
-      const jobs = prepareJobsFirstView(root, { refreshMs: p.refreshMs, shell })
+      const jobs = prepareJobsFirstView(root, { refreshMs: p.refreshMs, shell: hidden })
       prepared = root.firstElementChild as HTMLElement | null
       paint = (body, now) => jobs.fill(body, now)
     } else {
       const slot = h('div', null)
-      prepared = shell(slot)
-      prepared.style.visibility = 'hidden'
+      prepared = hidden(slot)
       root.replaceChildren(prepared)
       paint = (body, now) => {
         const job = readJobLite(body)
         if (!job) return false
         slot.replaceWith(jobDetailFirstView(job, now, runawayLine))
-        prepared!.style.visibility = ''
         return true
       }
     }
@@ -154,6 +158,7 @@ export function prepareFirstView(root: HTMLElement, p: Omit<FirstPaint, 'body' |
         painted = false
       }
       if (!painted) return fail()
+      prepared!.style.visibility = ''
       rebase()
       // A link the keyboard reaches here is focused again in the app's view when it replaces this one.
       keepFocusThroughTakeover(root)

@@ -245,16 +245,15 @@ function tableHead(fit: ColumnFit): [HTMLElement, HTMLElement] {
 /** The jobs page's first paint, laid out before the answer is in and filled once it is. */
 export interface JobsFirstView {
   /**
-   * Puts the first page of jobs (the server's answer as it came) into the prepared page and shows it;
-   * false when there is nothing to paint that React would draw the same way (no jobs, an item that is
-   * no job): the page then stays hidden, for the caller to remove.
+   * Puts the first page of jobs (the server's answer as it came) into the prepared page; false when
+   * there is nothing to paint that React would draw the same way (no jobs, an item that is no job).
    */
   fill(raw: unknown, now: number): boolean
 }
 
 /**
  * The jobs page as JobsPage draws it before its rows — the title line, the filters, the table's header —
- * put into `container` (already in the document) hidden, and laid out at once: the style and layout of
+ * put into `container` (already in the document; the caller keeps it hidden until filled), and laid out at once: the style and layout of
  * everything but the data (and the page's first-layout costs: fonts, caches) is done while the first
  * answer is still on its way, and filling in the rows and counts then costs only theirs.
  */
@@ -273,10 +272,7 @@ export function prepareJobsFirstView(container: HTMLElement, { refreshMs, shell 
   // The counts line's box, empty until the counts are in (the same min-height).
   let counts: HTMLElement = h('div', { class: COUNTS_LINE_CLASS })
   const page = h('div', { class: 'flex flex-col gap-3' }, titleLine(refreshMs), filtersBar(), counts, region)
-  const painted = shell(page)
-  // Hidden until filled (visibility: not seen, not clickable, not focusable, not read out).
-  painted.style.visibility = 'hidden'
-  container.replaceChildren(painted)
+  container.replaceChildren(shell(page))
   // The rows that show: as many as the region's height (as its CSS makes it: 100dvh - 13.5rem, at least
   // 16rem) holds under its header, and one more, in part or just past its edge, so that the rows overflow
   // it as the app's do (its scrollbar takes the same share of the width). The rest (the first render's
@@ -294,27 +290,25 @@ export function prepareJobsFirstView(container: HTMLElement, { refreshMs, shell 
       const states = items.map((i) => ({ state: typeof i.state === 'string' ? i.state : undefined }))
       const names: DisplayNames = { tasks: new Map(), hosts: new Map(), owners: new Map(), me: null }
       const jobs = items.slice(0, Math.max(rowCount(fitColumns(COMPACT_BELOW - 1, {})), rowCount(fit))).flatMap((item) => readJobLite(item) ?? [])
-      const fillTable = (f: ColumnFit) => table.replaceChildren(...tableHead(f), h('tbody', null, ...jobs.slice(0, rowCount(f)).map((job, i) => row(job, i, f, names, now))))
+      const body = (f: ColumnFit) => h('tbody', null, ...jobs.slice(0, rowCount(f)).map((job, i) => row(job, i, f, names, now)))
+      const showCounts = (compact: boolean) => {
+        const line = countsLine(states, compact)
+        counts.replaceWith(line)
+        counts = line
+      }
       table.setAttribute('aria-rowcount', String(items.length + 1))
-      const line = countsLine(states, fit.compact)
-      counts.replaceWith(line)
-      counts = line
-      table.append(h('tbody', null, ...jobs.slice(0, rowCount(fit)).map((job, i) => row(job, i, fit, names, now))))
+      showCounts(fit.compact)
+      table.append(body(fit))
       // Few rows may not overflow the region after all (no scrollbar): measured again then, as JobsPage would.
       overflow.remove()
       if (items.length <= rowCount(fit)) {
         const measured = fitColumns(region.clientWidth, choice)
         if (!sameFit(fit, measured)) {
-          if (measured.compact !== fit.compact) {
-            const again = countsLine(states, measured.compact)
-            counts.replaceWith(again)
-            counts = again
-          }
+          if (measured.compact !== fit.compact) showCounts(measured.compact)
           fit = measured
-          fillTable(fit)
+          table.replaceChildren(...tableHead(fit), body(fit))
         }
       }
-      painted.style.visibility = ''
       return true
     },
   }
