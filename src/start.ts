@@ -2,6 +2,7 @@ import { configUrl, readConfigFile, type AppConfig } from './api/config-values'
 import { sendEarlyRequest } from './api/early-request'
 import { appPathname } from './app/first-paint-path'
 import { narrowConnectSrc } from './app/connect-src'
+import { applyTheme, readThemeChoice } from './app/theme-choice'
 import { firstRequestPath } from './app/first-request-path'
 import { apiBaseUrls, initialSession } from './lib/initial-session'
 import type { StoredSession } from './lib/token-store'
@@ -76,7 +77,18 @@ function start(): Started {
   const config = fetch(configUrl(import.meta.env.BASE_URL), { credentials: 'same-origin', mode: 'cors' })
   // Nothing here is needed for the page to work: on any surprise the app starts as if nothing was sent.
   const read = readConfig(config).catch(() => null)
-  return { config, read, early: decide(read).catch(() => null) }
+  const early = decide(read).catch(() => null)
+  // The stored theme, once the first request is out (or known not to go): the page's first touch of
+  // localStorage waits on the browser process, 3–10 ms on a loading page, better spent while waiting
+  // for the answer than on the way to the first paint (src/boot.ts reads it again, then at no cost).
+  void early.then(() => {
+    try {
+      applyTheme(readThemeChoice())
+    } catch {
+      // The app applies it (useTheme).
+    }
+  })
+  return { config, read, early }
 }
 
 declare global {
