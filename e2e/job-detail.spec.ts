@@ -138,3 +138,29 @@ test('a 6,000-character argument wraps on a phone instead of widening the page',
   const box = await args.getByRole('table').boundingBox()
   expect(box!.width).toBeLessThanOrEqual(390)
 })
+
+test('on a phone, the verdict of a running job ticks without moving the page below it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.clock.install({ time: Date.now() })
+  // Running some 45 minutes, flagged Runaway: the big verdict line and the Runaway line share the verdict's box.
+  await page.goto(`/jobs/${RUNAWAY_JOB_ID_MAP.pastTimeout}?scenario=default`)
+  const verdict = page.getByRole('region', { name: 'Verdict' })
+  await expect(verdict).toContainText(/Running for 4\dm \d+s/)
+  // Against the task's history (which comes after the job): the Runaway line's full words.
+  await expect(verdict).toContainText(/Runaway.*its usual/)
+  const heading = page.getByRole('heading', { level: 1, name: 'Backup DB' })
+  const y = async () => (await heading.boundingBox())!.y
+  const start = await y()
+  const seen = new Set<string>()
+  // A minute and a quarter, second by second: the seconds gain a digit ("45m 9s" → "45m 10s") and the
+  // minutes roll over ("45m 59s" → "46m 0s").
+  for (let s = 0; s < 75; s++) {
+    await page.clock.runFor(1000)
+    const text = (await verdict.textContent()) ?? ''
+    seen.add(/Running for (\d+m \d+s)/.exec(text)?.[1] ?? text)
+    expect(await y(), `the heading moved at "${text}"`).toBe(start)
+  }
+  // It did tick, through both kinds of change.
+  expect(seen.size).toBeGreaterThan(60)
+  expect([...seen].some((d) => /m \d\ds$/.test(d)) && [...seen].some((d) => /m \ds$/.test(d))).toBe(true)
+})

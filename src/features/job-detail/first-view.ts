@@ -4,7 +4,7 @@ import { jobStatus } from '@/components/ui/status-meta'
 import { formatRelative } from '@/components/ui/time-format'
 import { h } from '@/lib/dom'
 import { plainText } from '@/lib/text'
-import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_TONE, verdictText } from './verdict-text'
+import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_LINE_CLASS, VERDICT_TICKING_CLASS, VERDICT_TICKING_LINE_CLASS, VERDICT_TONE, verdictWords } from './verdict-text'
 
 /** JobExpectation's first render, painted: what the route says about a job in progress (nothing: null). */
 export type FirstViewExpectation = (job: LiteJob, now: number) => HTMLElement | null
@@ -19,6 +19,7 @@ export type FirstViewExpectation = (job: LiteJob, now: number) => HTMLElement | 
 export function jobDetailFirstView(job: LiteJob, now: number, expectation?: FirstViewExpectation): HTMLElement {
   const status = jobStatus({ state: job.state, lifecycle: job.lifecycle })
   const endedAt = isFinished(job.lifecycle) ? job.last_update : undefined
+  const words = verdictWords(job, job.lifecycle, now)
   return h(
     'div',
     { class: 'space-y-5' },
@@ -37,9 +38,16 @@ export function jobDetailFirstView(job: LiteJob, now: number, expectation?: Firs
         { 'aria-label': 'Verdict', class: `${VERDICT_CLASS} ${VERDICT_TONE[status.tone] ?? ''}` },
         h(
           'p',
-          { class: 'flex items-center gap-3 text-2xl font-semibold' },
+          { class: words.ticking === undefined ? VERDICT_LINE_CLASS : VERDICT_TICKING_LINE_CLASS },
           h('span', { 'aria-hidden': 'true', class: VERDICT_ICON_CLASS }, status.icon),
-          h('span', null, h('span', { class: 'sr-only' }, `Status: ${status.label}. `), verdictText(job, job.lifecycle, now)),
+          h(
+            'span',
+            null,
+            h('span', { class: 'sr-only' }, `Status: ${status.label}. `),
+            words.before,
+            words.ticking !== undefined && h('span', { class: VERDICT_TICKING_CLASS }, words.ticking),
+            words.after,
+          ),
         ),
         // What the route adds to the verdict of a job in progress (JobVerdict's Expectation), as on its first render.
         isRunning(job.lifecycle) && expectation?.(job, now),

@@ -6,6 +6,19 @@ import { elapsedSince, jobDurationMs, stateSince } from '@/lib/stats'
 /* The job page's verdict line in words and its look. No React here (the boot module's first paint draws it too). */
 
 export const VERDICT_CLASS = 'flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border px-4 py-3'
+/** The verdict's big first line, in figures of one width. */
+export const VERDICT_LINE_CLASS = 'flex items-center gap-3 text-2xl font-semibold tabular-nums'
+/**
+ * ... of a job in progress, whose duration ticks every second: a row of its own (what follows it, e.g.
+ * the Runaway line, always starts below it). Sharing a row, the line below would jump up or down
+ * whenever the words crossed the row's width (on a phone, "44m 59s" to "45m 0s" moved the page by a line).
+ */
+export const VERDICT_TICKING_LINE_CLASS = `${VERDICT_LINE_CLASS} w-full`
+/**
+ * The ticking duration's slot: as wide as its widest form in a unit ("45m 59s", "23h 59m"), so that
+ * "45m 59s" becoming "46m 0s" does not move the words after it or change where the line wraps.
+ */
+export const VERDICT_TICKING_CLASS = 'inline-block min-w-[7.5ch]'
 export const VERDICT_ICON_CLASS = 'grid size-9 shrink-0 place-items-center rounded-full bg-white/70 text-xl ring-1 ring-current/30 dark:bg-black/30'
 
 export const VERDICT_TONE: Record<string, string> = {
@@ -17,8 +30,23 @@ export const VERDICT_TONE: Record<string, string> = {
   muted: 'border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100',
 }
 
+type VerdictJob = Pick<Job, '_type' | 'state' | 'lifecycle' | 'creation_date' | 'last_update' | 'result'>
+
+/** The verdict's words; for a job in progress, its duration (which ticks) apart from the words around it. */
+export interface VerdictWords {
+  before: string
+  ticking?: string
+  after?: string
+}
+
 /** The verdict in words: "Failed after 3m 0s", "Running for 45m 2s", "On hold for 3m — waiting for input" (a job in progress: in its current lifecycle). */
-export function verdictText(job: Pick<Job, '_type' | 'state' | 'lifecycle' | 'creation_date' | 'last_update' | 'result'>, lifecycle: string | undefined, now: number): string {
+export function verdictText(job: VerdictJob, lifecycle: string | undefined, now: number): string {
+  const w = verdictWords(job, lifecycle, now)
+  return w.before + (w.ticking ?? '') + (w.after ?? '')
+}
+
+/** verdictText's words, the ticking duration of a job in progress apart (drawn in VERDICT_TICKING_CLASS's slot). */
+export function verdictWords(job: VerdictJob, lifecycle: string | undefined, now: number): VerdictWords {
   const j = { ...job, lifecycle: lifecycle ?? job.lifecycle }
   // A finished job: from its creation to its end. One in progress: for how long it has been in its
   // current lifecycle (its last save, as the runaway limits count): a restarted job is queued since
@@ -27,21 +55,25 @@ export function verdictText(job: Pick<Job, '_type' | 'state' | 'lifecycle' | 'cr
   const approval = job._type === 'ApprovalJob'
   switch (j.lifecycle) {
     case 'ready':
-      return `Queued for ${d}`
+      return { before: 'Queued for ', ticking: d }
     case 'assigned':
     case 'started':
-      return `Running for ${d}`
+      return { before: 'Running for ', ticking: d }
     case 'onhold':
-      return `On hold for ${d} — ${approval ? 'waiting for an approval' : 'waiting for a person'}`
+      return { before: 'On hold for ', ticking: d, after: ` — ${approval ? 'waiting for an approval' : 'waiting for a person'}` }
     case 'syncing':
-      return `Syncing for ${d}`
+      return { before: 'Syncing for ', ticking: d }
     case 'locked':
-      return `Locked for ${d}`
+      return { before: 'Locked for ', ticking: d }
     case 'canceled':
-      return 'Canceled before it ran'
+      return { before: 'Canceled before it ran' }
     case 'expired':
-      return 'Expired without running'
+      return { before: 'Expired without running' }
   }
+  return { before: endedWords(j, approval, d) }
+}
+
+function endedWords(j: Pick<Job, 'state' | 'lifecycle'>, approval: boolean, d: string): string {
   if (isFinished(j.lifecycle)) {
     if (approval && j.state === 'success') return `Approved after ${d}`
     if (approval && j.state === 'failure') return `Rejected after ${d}`

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { Job } from '@/api/schemas/job'
 import { mockServer, useMockWorld } from '@/mocks/node'
 import { renderJobDetail } from '@/testing/render-job-detail'
+import { verdictWords } from '../verdict-text'
 import { verdictText } from './job-verdict'
 
 const ID = '65f1c0de2a9b4c0012ab3401'
@@ -37,6 +38,12 @@ describe('verdictText', () => {
     // Queued 10 minutes, taken by an agent 30 s ago: running for 30 s.
     const running = job({ lifecycle: 'assigned', state: 'in_progress', creation_date: created, last_update: new Date(t0 + 10 * 60_000).toISOString() })
     expect(verdictText(running, undefined, t0 + 10 * 60_000 + 30_000)).toBe('Running for 30s')
+  })
+  it('keeps the ticking duration of a job in progress apart (drawn in a slot of fixed width), and none of a finished one', () => {
+    const onHold = job({ _type: 'ApprovalJob', lifecycle: 'onhold', state: 'in_progress', creation_date: created })
+    expect(verdictWords(onHold, undefined, t0 + 120_000)).toEqual({ before: 'On hold for ', ticking: '2m 0s', after: ' — waiting for an approval' })
+    const failed = job({ lifecycle: 'finished', state: 'failure', creation_date: created, last_update: new Date(t0 + 180_000).toISOString() })
+    expect(verdictWords(failed, undefined, t0 + HOUR)).toEqual({ before: 'Failed after 3m 0s' })
   })
 })
 

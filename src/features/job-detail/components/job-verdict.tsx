@@ -3,7 +3,7 @@ import { isFinished, isRunning, type Job } from '@/api/schemas/job'
 import { cn } from '@/components/ui/cn'
 import { jobStatus } from '@/components/ui/status'
 import { formatExact, formatRelative, useNow } from '@/components/ui/time'
-import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_TONE, verdictText } from '../verdict-text'
+import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_LINE_CLASS, VERDICT_TICKING_CLASS, VERDICT_TICKING_LINE_CLASS, VERDICT_TONE, verdictWords } from '../verdict-text'
 
 export { verdictText } from '../verdict-text'
 
@@ -25,15 +25,18 @@ export function JobVerdict({ job, lifecycle, Expectation }: { job: Job; lifecycl
   const now = useNow(1000)
   const status = jobStatus({ state: job.state, lifecycle: current })
   const endedAt = isFinished(current) ? job.last_update : undefined
+  const words = verdictWords(job, current, now)
   return (
     <section aria-label="Verdict" className={cn(VERDICT_CLASS, VERDICT_TONE[status.tone])}>
-      <p className="flex items-center gap-3 text-2xl font-semibold">
+      <p className={words.ticking === undefined ? VERDICT_LINE_CLASS : VERDICT_TICKING_LINE_CLASS}>
         <span aria-hidden="true" className={VERDICT_ICON_CLASS}>
           {status.icon}
         </span>
         <span>
           <span className="sr-only">Status: {status.label}. </span>
-          {verdictText(job, current, now)}
+          {words.before}
+          {words.ticking !== undefined && <span className={VERDICT_TICKING_CLASS}>{words.ticking}</span>}
+          {words.after}
         </span>
       </p>
       {live && Expectation && <Expectation job={{ ...job, lifecycle: current }} now={now} />}
