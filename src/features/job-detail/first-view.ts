@@ -4,7 +4,7 @@ import { jobStatus } from '@/components/ui/status-meta'
 import { formatRelative } from '@/components/ui/time-format'
 import { h } from '@/lib/dom'
 import { plainText } from '@/lib/text'
-import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_LINE_CLASS, VERDICT_TICKING_CLASS, VERDICT_TICKING_LINE_CLASS, VERDICT_TONE, verdictWords } from './verdict-text'
+import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_LINE_CLASS, VERDICT_REASON_CLASS, VERDICT_TICKING_CLASS, VERDICT_TICKING_LINE_CLASS, VERDICT_TONE, verdictWords } from './verdict-text'
 
 /** JobExpectation's first render, painted: what the route says about a job in progress (nothing: null). */
 export type FirstViewExpectation = (job: LiteJob, now: number) => HTMLElement | null
@@ -46,7 +46,8 @@ export function jobDetailFirstView(job: LiteJob, now: number, expectation?: Firs
             h('span', { class: 'sr-only' }, `Status: ${status.label}. `),
             words.before,
             words.ticking !== undefined && h('span', { class: VERDICT_TICKING_CLASS }, words.ticking),
-            words.after,
+            words.reason && h('span', { class: 'sr-only' }, ' — '),
+            words.reason && h('span', { class: VERDICT_REASON_CLASS }, words.reason),
           ),
         ),
         // What the route adds to the verdict of a job in progress (JobVerdict's Expectation), as on its first render.

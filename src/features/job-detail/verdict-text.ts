@@ -6,8 +6,8 @@ import { elapsedSince, jobDurationMs, stateSince } from '@/lib/stats'
 /* The job page's verdict line in words and its look. No React here (the boot module's first paint draws it too). */
 
 export const VERDICT_CLASS = 'flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border px-4 py-3'
-/** The verdict's big first line, in figures of one width. */
-export const VERDICT_LINE_CLASS = 'flex items-center gap-3 text-2xl font-semibold tabular-nums'
+/** The verdict's big first line, in figures of one width (a size smaller on a phone: "Running for 45m 59s" on one line). */
+export const VERDICT_LINE_CLASS = 'flex items-center gap-3 text-xl font-semibold tabular-nums sm:text-2xl'
 /**
  * ... of a job in progress, whose duration ticks every second: a row of its own (what follows it, e.g.
  * the Runaway line, always starts below it). Sharing a row, the line below would jump up or down
@@ -15,10 +15,12 @@ export const VERDICT_LINE_CLASS = 'flex items-center gap-3 text-2xl font-semibol
  */
 export const VERDICT_TICKING_LINE_CLASS = `${VERDICT_LINE_CLASS} w-full`
 /**
- * The ticking duration's slot: as wide as its widest form in a unit ("45m 59s", "23h 59m"), so that
- * "45m 59s" becoming "46m 0s" does not move the words after it or change where the line wraps.
+ * The ticking duration's slot, last on its line: as wide as its widest form in a unit ("45m 59s",
+ * "23h 59m"), so that "45m 59s" becoming "46m 0s" does not change where the line wraps.
  */
-export const VERDICT_TICKING_CLASS = 'inline-block min-w-[7.5ch]'
+export const VERDICT_TICKING_CLASS = 'inline-block min-w-[7ch]'
+/** Why a job in progress waits ("waiting for an approval"): a line of its own under the ticking one. */
+export const VERDICT_REASON_CLASS = 'block text-base font-medium'
 export const VERDICT_ICON_CLASS = 'grid size-9 shrink-0 place-items-center rounded-full bg-white/70 text-xl ring-1 ring-current/30 dark:bg-black/30'
 
 export const VERDICT_TONE: Record<string, string> = {
@@ -32,17 +34,17 @@ export const VERDICT_TONE: Record<string, string> = {
 
 type VerdictJob = Pick<Job, '_type' | 'state' | 'lifecycle' | 'creation_date' | 'last_update' | 'result'>
 
-/** The verdict's words; for a job in progress, its duration (which ticks) apart from the words around it. */
+/** The verdict's words; for a job in progress, its duration (which ticks) apart, and why it waits. */
 export interface VerdictWords {
   before: string
   ticking?: string
-  after?: string
+  reason?: string
 }
 
 /** The verdict in words: "Failed after 3m 0s", "Running for 45m 2s", "On hold for 3m — waiting for input" (a job in progress: in its current lifecycle). */
 export function verdictText(job: VerdictJob, lifecycle: string | undefined, now: number): string {
   const w = verdictWords(job, lifecycle, now)
-  return w.before + (w.ticking ?? '') + (w.after ?? '')
+  return w.before + (w.ticking ?? '') + (w.reason ? ` — ${w.reason}` : '')
 }
 
 /** verdictText's words, the ticking duration of a job in progress apart (drawn in VERDICT_TICKING_CLASS's slot). */
@@ -60,7 +62,7 @@ export function verdictWords(job: VerdictJob, lifecycle: string | undefined, now
     case 'started':
       return { before: 'Running for ', ticking: d }
     case 'onhold':
-      return { before: 'On hold for ', ticking: d, after: ` — ${approval ? 'waiting for an approval' : 'waiting for a person'}` }
+      return { before: 'On hold for ', ticking: d, reason: approval ? 'waiting for an approval' : 'waiting for a person' }
     case 'syncing':
       return { before: 'Syncing for ', ticking: d }
     case 'locked':

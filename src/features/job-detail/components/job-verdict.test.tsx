@@ -39,9 +39,9 @@ describe('verdictText', () => {
     const running = job({ lifecycle: 'assigned', state: 'in_progress', creation_date: created, last_update: new Date(t0 + 10 * 60_000).toISOString() })
     expect(verdictText(running, undefined, t0 + 10 * 60_000 + 30_000)).toBe('Running for 30s')
   })
-  it('keeps the ticking duration of a job in progress apart (drawn in a slot of fixed width), and none of a finished one', () => {
+  it('keeps the ticking duration of a job in progress apart (drawn last on its line, in a slot of fixed width) and why it waits, and none of a finished one', () => {
     const onHold = job({ _type: 'ApprovalJob', lifecycle: 'onhold', state: 'in_progress', creation_date: created })
-    expect(verdictWords(onHold, undefined, t0 + 120_000)).toEqual({ before: 'On hold for ', ticking: '2m 0s', after: ' — waiting for an approval' })
+    expect(verdictWords(onHold, undefined, t0 + 120_000)).toEqual({ before: 'On hold for ', ticking: '2m 0s', reason: 'waiting for an approval' })
     const failed = job({ lifecycle: 'finished', state: 'failure', creation_date: created, last_update: new Date(t0 + 180_000).toISOString() })
     expect(verdictWords(failed, undefined, t0 + HOUR)).toEqual({ before: 'Failed after 3m 0s' })
   })

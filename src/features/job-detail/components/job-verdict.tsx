@@ -3,7 +3,7 @@ import { isFinished, isRunning, type Job } from '@/api/schemas/job'
 import { cn } from '@/components/ui/cn'
 import { jobStatus } from '@/components/ui/status'
 import { formatExact, formatRelative, useNow } from '@/components/ui/time'
-import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_LINE_CLASS, VERDICT_TICKING_CLASS, VERDICT_TICKING_LINE_CLASS, VERDICT_TONE, verdictWords } from '../verdict-text'
+import { VERDICT_CLASS, VERDICT_ICON_CLASS, VERDICT_LINE_CLASS, VERDICT_REASON_CLASS, VERDICT_TICKING_CLASS, VERDICT_TICKING_LINE_CLASS, VERDICT_TONE, verdictWords } from '../verdict-text'
 
 export { verdictText } from '../verdict-text'
 
@@ -36,7 +36,12 @@ export function JobVerdict({ job, lifecycle, Expectation }: { job: Job; lifecycl
           <span className="sr-only">Status: {status.label}. </span>
           {words.before}
           {words.ticking !== undefined && <span className={VERDICT_TICKING_CLASS}>{words.ticking}</span>}
-          {words.after}
+          {words.reason && (
+            <>
+              <span className="sr-only"> — </span>
+              <span className={VERDICT_REASON_CLASS}>{words.reason}</span>
+            </>
+          )}
         </span>
       </p>
       {live && Expectation && <Expectation job={{ ...job, lifecycle: current }} now={now} />}
