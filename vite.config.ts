@@ -114,7 +114,7 @@ function routeChunkPreload(): Plugin {
       // runs, 31 loads each, than as a modulepreload evaluated on boot's import), 'p' a module needed
       // only after the first paint: listed in window.__theeyeLater, which boot.ts preloads once it has
       // painted (or decided not to), right before it imports the app. Where boot paints the first view,
-      // the painter is 'm' and the app and the page are 'p', so that neither their download nor their
+      // the painter is 's' and 'm' and the app and the page are 'p', so that neither their download nor their
       // compiling competes with the painter and the first answer; elsewhere the app and the page are 'm'.
       // The browser starts six at a time per origin over HTTP/1.1: the stylesheet and the painter go first.
       // The sign-in page has no first request, no painter, no navigation: the app and its own chunks.
