@@ -242,6 +242,21 @@ test('/jobs/:id of a runaway job on a phone: the painted verdict has the app\'s 
   expect(await measure(page, things)).toEqual(before)
 })
 
+test('a stored dark theme is the painted view\'s too, before the app loads', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('theeye.theme', 'dark'))
+  const releaseApp = await holdApp(page)
+  await page.goto('/jobs')
+  const painted = page.locator('[data-first-paint]')
+  await expect(painted.getByRole('table').getByRole('link').first()).toBeVisible()
+  // Applied by the page load's start (src/start.ts) before the first view is shown, not by the app.
+  await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/)
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark')
+  await expect(painted.getByRole('button', { name: 'Theme: dark. Change theme' })).toHaveCount(1)
+  releaseApp()
+  await expect(painted).toHaveCount(0)
+  await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/)
+})
+
 test('a name that looks like HTML is painted as text before the app loads too', async ({ page }) => {
   // The first page of jobs, with a hostile name in front (the painted view and the app must both show it as text).
   await page.route(/\/mock\/supervisor\/demo\/job\?sort/, async (route) => {

@@ -1,6 +1,6 @@
 import { observeDateHeader, observeServerTimes, serverNow, serverTimesIn } from './api/server-clock'
 import { firstPaintWanted } from './app/first-paint-path'
-import { applyTheme, readThemeChoice } from './app/theme-choice'
+import { readThemeChoice } from './app/theme-choice'
 import type { Started } from './start'
 // The stylesheet, in the head with the entry: the first paint is styled.
 import './index.css'
@@ -65,8 +65,8 @@ async function boot(): Promise<void> {
   if (!early) return
   const { config, session, base: trimmed, pathname, answer } = early
   if (!firstPaintWanted(pathname, location.search)) return
+  // Applied by start.ts before this runs (once the request was out); here only its icon is needed.
   const theme = readThemeChoice()
-  applyTheme(theme)
   // Painted with the stylesheet in (the entry runs async, before it may have arrived).
   const styled = stylesheetLoaded().finally(() => performance.mark('theeye:stylesheet-loaded'))
   const answerRead = earlyBody(answer).finally(() => performance.mark('theeye:first-answer-read'))

@@ -80,7 +80,8 @@ function start(): Started {
   const early = decide(read).catch(() => null)
   // The stored theme, once the first request is out (or known not to go): the page's first touch of
   // localStorage waits on the browser process, 3–10 ms on a loading page, better spent while waiting
-  // for the answer than on the way to the first paint (src/boot.ts reads it again, then at no cost).
+  // for the answer than on the way to the first paint. Applied here only: src/boot.ts, which continues
+  // after this, reads it again for the theme button's icon, then at no cost.
   void early.then(() => {
     try {
       applyTheme(readThemeChoice())

@@ -219,9 +219,8 @@ export function applyToList(
   list: JobList,
   event: Pick<JobEvent, 'job' | 'patch'>,
   q: JobListQuery,
-  judged: Judge | boolean = true,
+  j: Judge = { guard: true, settling: false },
 ): ListChange {
-  const j: Judge = typeof judged === 'boolean' ? { guard: judged, settling: false } : judged
   const idx = list.jobs.findIndex((job) => job.id === event.job.id)
   if (idx >= 0) {
     const cached = list.jobs[idx]!
