@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib'
 
 const DIST = 'dist'
 const BUDGET_INITIAL_JS = 120 * 1024
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad'
 
 function gz(file) {
   return gzipSync(readFileSync(file), { level: 9 }).length
@@ -27,6 +28,11 @@ export function measureBundle(dist = DIST) {
   const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/?([^"]+\.css)"/g)].map((m) => m[1])
   const initialJs = [...new Set([...entry, ...preloads])]
   // The scripts inline in index.html (the route table and the page load's start, src/start.ts): JavaScript too.
+  // The chunks that run before the first paint carry V8's compile hint (vite.config.ts firstViewCompileHints):
+  // the entry and, from the route table, the painter's chunk ('s').
+  const painterChunks = [...new Set(JSON.parse(table[3]).flatMap(([, how]) => [...how.matchAll(/(\d+)s/g)].map(([, i]) => urls[Number(i)].replace(/^\//, ''))))]
+  // (On a line of its own, before the chunk's functions: Vite puts its small import-map helper above it in the entry.)
+  const unhinted = [...entry, ...painterChunks].filter((f) => !readFileSync(join(dist, f), 'utf8').split('\n', 3).includes(COMPILE_HINT))
   const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])
   const inlineGzip = inline.length ? gzipSync(Buffer.from(inline.join('\n')), { level: 9 }).length : 0
   const all = readdirSync(join(dist, 'assets')).map((f) => join('assets', f))
@@ -40,6 +46,7 @@ export function measureBundle(dist = DIST) {
     totalJsGzip: sum(all.filter((f) => f.endsWith('.js'))),
     totalCssGzip: sum(all.filter((f) => f.endsWith('.css'))),
     initialFiles: initialJs,
+    unhinted,
   }
 }
 
@@ -49,6 +56,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`initial JS (gzip): ${kb(m.initialJsGzip)}  [inline in index.html ${kb(m.inlineJsGzip)}, ${m.initialFiles.join(', ')}]`)
   console.log(`initial CSS (gzip): ${kb(m.initialCssGzip)}`)
   console.log(`total JS (gzip): ${kb(m.totalJsGzip)}; total CSS (gzip): ${kb(m.totalCssGzip)}`)
+  if (m.unhinted.length > 0) {
+    console.error(`the first view's chunks lack V8's compile hint (${COMPILE_HINT}): ${m.unhinted.join(', ')}`)
+    process.exit(1)
+  }
   if (m.initialJsGzip > BUDGET_INITIAL_JS) {
     console.error(`size budget exceeded: initial JS ${kb(m.initialJsGzip)} > ${kb(BUDGET_INITIAL_JS)}`)
     process.exit(1)
