@@ -40,13 +40,17 @@ function contentSecurityPolicy(): Plugin {
  * when you add a route; a path without one still works, its chunks are then found as React renders.
  */
 const PREFETCH = 'src/app/route-prefetch.ts'
+/** Boot's painter of the first view (src/boot.ts imports it where it paints). */
+const PAINTER = 'src/app/first-view.ts'
+/** Whether a module id (an absolute path, on Windows with backslashes) is the module at `path` (from the root). */
+const isModule = (id: string | null | undefined, path: string) => !!id && id.replace(/\\/g, '/').endsWith(path)
 /** The painter of boot's first view and what only it and the pages use (see build.rolldownOptions). */
 const PAINTER_MODULES =
   /[\\/]src[\\/](app[\\/]first-view|features[\\/]jobs[\\/]first-view|features[\\/]job-detail[\\/]first-view|lib[\\/]dom|api[\\/]schemas[\\/]job-lite|components[\\/]ui[\\/]badge-tones|features[\\/]job-detail[\\/]verdict-text|features[\\/]jobs[\\/]refresh-interval|features[\\/]jobs[\\/]job-list-model|features[\\/]jobs[\\/]columns|components[\\/]ui[\\/]status-meta|lib[\\/]stats|lib[\\/]links)\.ts$/
 const ROUTE_MODULES: Array<[pattern: string, modules: string[]]> = [
   // In order of need: boot's first-view painter, main.tsx's first-request prefetch, the page.
-  ['^/jobs/?$', ['src/app/first-view.ts', PREFETCH, 'src/app/routes/jobs.tsx']],
-  ['^/jobs/[^/]+/?$', ['src/app/first-view.ts', PREFETCH, 'src/app/routes/job-detail.tsx']],
+  ['^/jobs/?$', [PAINTER, PREFETCH, 'src/app/routes/jobs.tsx']],
+  ['^/jobs/[^/]+/?$', [PAINTER, PREFETCH, 'src/app/routes/job-detail.tsx']],
   ['^/approvals/?$', [PREFETCH, 'src/app/routes/approvals.tsx']],
   ['^/runaway/?$', [PREFETCH, 'src/app/routes/runaway.tsx']],
   ['^/sign-in/?$', ['src/app/routes/sign-in.tsx']],
@@ -68,7 +72,6 @@ const LAST_MODULES = ['src/app/nav-counts.tsx']
  * only called for a dynamic import.
  */
 function firstViewCompileHints(): Plugin {
-  const painter = (id: string) => id.replace(/\\/g, '/').endsWith('src/app/first-view.ts')
   // The modules the entry and the painter import statically: every chunk holding one is loaded before the first paint.
   const onPath = new Set<string>()
   return {
@@ -80,7 +83,7 @@ function firstViewCompileHints(): Plugin {
         onPath.add(id)
         for (const i of this.getModuleInfo(id)?.importedIds ?? []) walk(i)
       }
-      for (const id of this.getModuleIds()) if (this.getModuleInfo(id)?.isEntry || painter(id)) walk(id)
+      for (const id of this.getModuleIds()) if (this.getModuleInfo(id)?.isEntry || isModule(id, PAINTER)) walk(id)
     },
     // After minification (which drops comments), still before the hashes of the file names are taken.
     // Elsewhere no banner: undefined (typed as a string by Rolldown), since '' would still add a line break.
@@ -124,9 +127,9 @@ function routeChunkPreload(): Plugin {
         const out = new Set<string>()
         for (const m of modules) {
           const chunk =
-            chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith(m)) ??
+            chunks.find((c) => isModule(c.facadeModuleId, m)) ??
             // A module put in a group's chunk (build.rolldownOptions codeSplitting) has no facade of its own.
-            chunks.find((c) => c.moduleIds.some((id) => id.replace(/\\/g, '/').endsWith(m)))
+            chunks.find((c) => c.moduleIds.some((id) => isModule(id, m)))
           if (!chunk) this.error(`route-chunk-preload: no chunk for ${m}`)
           walk(chunk.fileName, out)
         }
@@ -138,9 +141,9 @@ function routeChunkPreload(): Plugin {
       const url = (f: string) => config.base + f
       const css = Object.values(bundle).filter((f) => f.type === 'asset' && f.fileName.endsWith('.css') && entry.viteMetadata?.importedCss.has(f.fileName)).map((f) => url(f.fileName))
       // The painter and everything it imports (some of it shared with the app), but the entry's own.
-      const painter = chunksOf(['src/app/first-view.ts'], loaded)
+      const painter = chunksOf([PAINTER], loaded)
       // The painter's own chunk (the rest of `painter` is what it imports).
-      const painterChunk = chunks.find((c) => c.moduleIds.some((id) => id.replace(/\\/g, '/').endsWith('src/app/first-view.ts')))?.fileName
+      const painterChunk = chunks.find((c) => c.moduleIds.some((id) => isModule(id, PAINTER)))?.fileName
       const last = chunksOf(LAST_MODULES, withApp)
       // Per path, what to fetch, in order of need, each as [url, how]: 'c' the stylesheet (preload as
       // style), 'm' a module (modulepreload: the only preload a module import uses), 's' the painter's
@@ -155,7 +158,7 @@ function routeChunkPreload(): Plugin {
       // The sign-in page has no first request, no painter, no navigation: the app and its own chunks.
       const entryFor = (modules: string[], signIn: boolean): Array<[string, string]> => {
         const page = chunksOf(modules, withApp).filter((f) => !painter.includes(f))
-        const paints = modules.includes('src/app/first-view.ts')
+        const paints = modules.includes(PAINTER)
         const later = paints ? 'p' : 'm'
         return [
           ...css.map((u): [string, string] => [u, 'c']),

@@ -27,12 +27,12 @@ export function measureBundle(dist = DIST) {
   const preloads = [...tags, ...app]
   const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/?([^"]+\.css)"/g)].map((m) => m[1])
   const initialJs = [...new Set([...entry, ...preloads])]
-  // The scripts inline in index.html (the route table and the page load's start, src/start.ts): JavaScript too.
   // The chunks that run before the first paint carry V8's compile hint (vite.config.ts firstViewCompileHints):
   // the entry and, from the route table, the painter's chunk ('s').
   const painterChunks = [...new Set(JSON.parse(table[3]).flatMap(([, how]) => [...how.matchAll(/(\d+)s/g)].map(([, i]) => urls[Number(i)].replace(/^\//, ''))))]
   // (On a line of its own, before the chunk's functions: Vite puts its small import-map helper above it in the entry.)
   const unhinted = [...entry, ...painterChunks].filter((f) => !readFileSync(join(dist, f), 'utf8').split('\n', 3).includes(COMPILE_HINT))
+  // The scripts inline in index.html (the route table and the page load's start, src/start.ts): JavaScript too.
   const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])
   const inlineGzip = inline.length ? gzipSync(Buffer.from(inline.join('\n')), { level: 9 }).length : 0
   const all = readdirSync(join(dist, 'assets')).map((f) => join('assets', f))
