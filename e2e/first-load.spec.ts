@@ -136,7 +136,7 @@ test('the first data request leaves with config.json, before any of the app\'s c
  * Holds the app's module back (the build's main chunk, or src/main.tsx on the dev server) until the
  * returned function is called, so that the view boot painted stays to be measured.
  */
-async function holdApp(page: import('@playwright/test').Page): Promise<() => void> {
+async function holdApp(page: import('@playwright/test').Page): Promise<() => Promise<void>> {
   let release = () => {}
   let asked = false
   const held = new Promise<void>((resolve) => (release = resolve))
@@ -145,9 +145,10 @@ async function holdApp(page: import('@playwright/test').Page): Promise<() => voi
     await held
     await route.continue()
   })
-  return () => {
-    // Measured while the app was really held back (not after it had drawn the page).
-    expect(asked, "the app's module was asked for and held").toBe(true)
+  return async () => {
+    // Measured while the app was really held back (not after it had drawn the page). Boot asks for the app
+    // a frame after it has painted, so a test that releases as soon as the painted view shows waits for that.
+    await expect.poll(() => asked, { message: "the app's module was asked for and held" }).toBe(true)
     release()
   }
 }
@@ -184,7 +185,7 @@ for (const viewport of [
     const before = await measure(page, things)
     expect(before.every(Boolean), JSON.stringify(before)).toBe(true)
 
-    releaseApp()
+    await releaseApp()
     await expect(painted).toHaveCount(0)
     await expect(page.getByRole('region', { name: 'Jobs table' })).toBeVisible()
     // The app's own table: its sort buttons work (the painted ones were inert).
@@ -205,7 +206,7 @@ test('/jobs/:id: the heading painted before the app loads is where the app draws
   const things = ['main h1', 'main nav[aria-label="Breadcrumb"]', 'section[aria-label="Verdict"]']
   const before = await measure(page, things)
   expect(before.every(Boolean), JSON.stringify(before)).toBe(true)
-  releaseApp()
+  await releaseApp()
   await expect(painted).toHaveCount(0)
   await expect(page.getByRole('button', { name: /run again|restart/i }).first()).toBeVisible()
   expect(await measure(page, things)).toEqual(before)
@@ -235,7 +236,7 @@ test('/jobs/:id of a runaway job on a phone: the painted verdict has the app\'s 
   const things = ['main h1', 'main nav[aria-label="Breadcrumb"]', 'section[aria-label="Verdict"]', 'section[aria-label="Verdict"] p:nth-child(2)']
   const before = await measure(page, things)
   expect(before.every(Boolean), JSON.stringify(before)).toBe(true)
-  releaseApp()
+  await releaseApp()
   await expect(painted).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Cancel job' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Verdict' })).toContainText(/Runaway\s*4\.5× its 10m timeout/)
@@ -252,7 +253,7 @@ test('a stored dark theme is the painted view\'s too, before the app loads', asy
   await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/)
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark')
   await expect(painted.getByRole('button', { name: 'Theme: dark. Change theme' })).toHaveCount(1)
-  releaseApp()
+  await releaseApp()
   await expect(painted).toHaveCount(0)
   await expect(page.locator('html')).toHaveClass(/(^|\s)dark(\s|$)/)
 })
@@ -270,7 +271,7 @@ test('a name that looks like HTML is painted as text before the app loads too', 
   const painted = page.locator('[data-first-paint]')
   await expect(painted.getByRole('link', { name: '<img src=x onerror="window.__pwned=1"><b>bold</b>' })).toBeVisible()
   expect(await page.locator('[data-first-paint] img, [data-first-paint] b').count()).toBe(0)
-  releaseApp()
+  await releaseApp()
   await expect(painted).toHaveCount(0)
   await expect(page.getByRole('table').getByRole('link', { name: '<img src=x onerror="window.__pwned=1"><b>bold</b>' })).toBeVisible()
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
@@ -324,7 +325,7 @@ test('a job link reached by the keyboard in the painted view still has focus whe
   const href = await paintedLink.getAttribute('href')
   await tabTo(page, paintedLink)
 
-  releaseApp()
+  await releaseApp()
   await expect(painted).toHaveCount(0)
   // The same job's link in the app's table, not the page's body.
   const appLink = page.getByRole('table').locator(`a[href="${href}"]`)
@@ -342,7 +343,7 @@ test('the Jobs breadcrumb focused in the painted job page is focused in the app;
   await page.goto(`/jobs/${id}`)
   const painted = page.locator('[data-first-paint]')
   await tabTo(page, painted.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Jobs' }))
-  releaseApp()
+  await releaseApp()
   await expect(painted).toHaveCount(0)
   // The breadcrumb's link, not the navigation's "Jobs" (the same address).
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Jobs' })).toBeFocused()
@@ -357,7 +358,7 @@ test('the Jobs breadcrumb focused in the painted job page is focused in the app;
   releaseApp = await holdApp(page)
   await page.goto(`/jobs/${id}`)
   await expect(painted.getByRole('heading', { level: 1 })).toBeVisible()
-  releaseApp()
+  await releaseApp()
   await expect(painted).toHaveCount(0)
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeVisible()
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
