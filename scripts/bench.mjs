@@ -8,7 +8,8 @@
 // The "bare" figures compare the dashboard with a bare page as a configured deployment: the build and the
 // bare page (bench/bare/) served by one Node server on <port+2>, config.json pointing at a supervisor over
 // HTTP on another origin (<port+1>, the mock's handlers in a Node process of their own; see scripts/bench/servers.mjs)
-// with a preset token.
+// with a preset token. The same runs also load the bare page with the dashboard's stylesheet (/__bare-styled/),
+// reported next to the ratios: what the design's stylesheet alone costs a page that bare (no budget).
 //
 // Options: --no-build  --strict  --runs=N (loads per size, default 5)  --idle-seconds=S (default 20)
 //          --port=P (default 4230; uses P, P+1, P+2; or BENCH_PORT)  --bare-runs=N (default 9)
@@ -370,8 +371,15 @@ async function bareComparison(browser) {
   const r = await compareWithBare(
     browser,
     [
-      { key: 'jobs', label: '/jobs first row', app: `${st.base}/jobs`, bare: `${st.base}/__bare/jobs`, until: 'row' },
-      { key: 'detail', label: '/jobs/:id heading', app: `${st.base}/jobs/${id}`, bare: `${st.base}/__bare/jobs/${id}`, until: { heading: job.name } },
+      { key: 'jobs', label: '/jobs first row', app: `${st.base}/jobs`, bare: `${st.base}/__bare/jobs`, styled: `${st.base}/__bare-styled/jobs`, until: 'row' },
+      {
+        key: 'detail',
+        label: '/jobs/:id heading',
+        app: `${st.base}/jobs/${id}`,
+        bare: `${st.base}/__bare/jobs/${id}`,
+        styled: `${st.base}/__bare-styled/jobs/${id}`,
+        until: { heading: job.name },
+      },
     ],
     { runs: BARE_RUNS, log },
   )
@@ -382,6 +390,15 @@ async function bareComparison(browser) {
       display: `${c.ratio.toFixed(2)}× (${ms(c.appMedian)} vs ${ms(c.bareMedian)})`,
       budget: { max: BUDGETS.bareRatio, text: `≤ ${BUDGETS.bareRatio}×` },
       note: `dashboard ${c.app.map((x) => Math.round(x)).join(', ')} ms; bare ${c.bare.map((x) => Math.round(x)).join(', ')} ms`,
+    })
+  }
+  // For reading the ratios above: how much of the budget the design's stylesheet alone takes on a page this bare.
+  for (const c of Object.values(r)) {
+    if (!c.styled) continue
+    row(`bare-styled-${c.label}`, `${c.label}: bare page with the dashboard's stylesheet / bare page (same runs)`, {
+      value: c.styled.ratio,
+      display: `${c.styled.ratio.toFixed(2)}× (${ms(c.styled.median)} vs ${ms(c.bareMedian)})`,
+      note: `bare with the stylesheet ${c.styled.samples.map((x) => Math.round(x)).join(', ')} ms`,
     })
   }
   const shift = (c) => (c.layoutShift === null || c.layoutShift === undefined ? null : c.layoutShift)

@@ -5,7 +5,7 @@ const main = document.getElementById('main')
 const config = await (await fetch('/config.json')).json()
 const base = `${config.supervisorUrl.replace(/\/+$/, '')}/${encodeURIComponent(config.customer)}/job`
 const headers = { Accept: 'application/json', Authorization: `Bearer ${config.accessToken}` }
-const detail = /^\/__bare\/jobs\/([^/]+)/.exec(location.pathname)
+const detail = /^\/__bare(?:-styled)?\/jobs\/([^/]+)/.exec(location.pathname)
 if (detail) {
   const job = await (await fetch(`${base}/${encodeURIComponent(detail[1])}`, { headers, credentials: 'omit' })).json()
   const h1 = document.createElement('h1')

@@ -55,45 +55,44 @@ async function loadOnce(browser, url, { until, timeoutMs = 30_000, withWaterfall
 }
 
 /**
- * `cases`: [{ key, label, app: url, bare: url, until: 'row' | { heading: name } }]. Returns per case the
- * samples, medians, ratio (dashboard / bare) and the waterfall of one dashboard load (after the warm-up).
+ * `cases`: [{ key, label, app: url, bare: url, styled?: url, until: 'row' | { heading: name } }]. Returns per
+ * case the samples, medians, ratio (dashboard / bare), the waterfall of one dashboard load (after the
+ * warm-up) and, with `styled` (the bare page with the dashboard's stylesheet), its samples, median and ratio
+ * to the bare page: what the stylesheet alone costs.
  */
 export async function compareWithBare(browser, cases, { runs, log }) {
   const out = {}
   for (const c of cases) {
     const opts = { until: c.until }
+    const pages = [
+      ['app', c.app],
+      ['bare', c.bare],
+      ...(c.styled ? [['styled', c.styled]] : []),
+    ]
     // Warm-up (server JIT, disk cache of the OS), not counted; its successor records the waterfall.
-    await loadOnce(browser, c.app, opts)
-    await loadOnce(browser, c.bare, opts)
-    const app = []
-    const bare = []
+    for (const [, url] of pages) await loadOnce(browser, url, opts)
+    const times = { app: [], bare: [], styled: [] }
     let waterfall = null
     let bareWaterfall = null
     let layoutShift = null
     for (let r = 0; r < runs; r++) {
-      // Alternate which page goes first, so neither always follows the other's load.
-      const appLoad = () => loadOnce(browser, c.app, { ...opts, withWaterfall: r === 0 })
-      const bareLoad = () => loadOnce(browser, c.bare, { ...opts, withWaterfall: r === 0 })
-      let a, b
-      if (r % 2 === 0) {
-        a = await appLoad()
-        b = await bareLoad()
-      } else {
-        b = await bareLoad()
-        a = await appLoad()
-      }
-      app.push(a.t)
-      bare.push(b.t)
+      // Rotate which page goes first, so none always follows another's load.
+      const order = pages.map((_, i) => pages[(i + r) % pages.length])
+      const got = {}
+      for (const [which, url] of order) got[which] = await loadOnce(browser, url, { ...opts, withWaterfall: r === 0 && which !== 'styled' })
+      for (const [which] of pages) times[which].push(got[which].t)
       if (r === 0) {
-        waterfall = a.waterfall
-        bareWaterfall = b.waterfall
-        layoutShift = a.layoutShift
+        waterfall = got.app.waterfall
+        bareWaterfall = got.bare.waterfall
+        layoutShift = got.app.layoutShift
       }
-      log?.(`  ${c.key}: run ${r + 1}/${runs} dashboard ${a.t.toFixed(0)} ms, bare ${b.t.toFixed(0)} ms`)
+      const styled = got.styled ? `, bare with the stylesheet ${got.styled.t.toFixed(0)} ms` : ''
+      log?.(`  ${c.key}: run ${r + 1}/${runs} dashboard ${got.app.t.toFixed(0)} ms, bare ${got.bare.t.toFixed(0)} ms${styled}`)
     }
-    const appMedian = median(app)
-    const bareMedian = median(bare)
-    out[c.key] = { label: c.label, app, bare, appMedian, bareMedian, ratio: appMedian / bareMedian, waterfall, bareWaterfall, layoutShift }
+    const appMedian = median(times.app)
+    const bareMedian = median(times.bare)
+    const styled = c.styled ? { samples: times.styled, median: median(times.styled), ratio: median(times.styled) / bareMedian } : null
+    out[c.key] = { label: c.label, app: times.app, bare: times.bare, appMedian, bareMedian, ratio: appMedian / bareMedian, styled, waterfall, bareWaterfall, layoutShift }
   }
   return out
 }

@@ -92,13 +92,22 @@ export async function startSupervisor({ port, scenario = 'default', size, latenc
 
 /**
  * The production build plus the bare page, on one origin. `config` is served as /config.json. Paths under
- * /__bare/ are the bare page (bench/bare/index.html for every route, its script next to it).
+ * /__bare/ are the bare page (bench/bare/index.html for every route, its script next to it); paths under
+ * /__bare-styled/ are the same page with the dashboard's stylesheet (the build's own <link> tags, render-
+ * blocking as in the dashboard) and its script async (run as soon as it is in, as the dashboard's inline
+ * start does, not after the stylesheet): what the design's stylesheet alone costs a page this bare.
  */
 export async function startStatic({ port, dist, bareDir, config }) {
   const root = resolve(dist)
   const bareRoot = resolve(bareDir)
   const indexHtml = await readFile(join(root, 'index.html'))
   const bareHtml = await readFile(join(bareRoot, 'index.html'))
+  const stylesheets = [...indexHtml.toString('utf8').matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].map((m) => m[0])
+  if (stylesheets.length === 0) throw new Error(`no stylesheet <link> in ${join(root, 'index.html')}`)
+  const styledHtml = bareHtml
+    .toString('utf8')
+    .replace('<script type="module" ', () => `${stylesheets.join('')}\n    <script type="module" async `)
+  if (!styledHtml.includes('<script type="module" async ')) throw new Error('bench/bare/index.html: no module script to make async')
   const configBody = JSON.stringify(config)
   const send = (res, status, type, body, cache = 'no-cache') => {
     res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'cache-control': cache })
@@ -127,6 +136,7 @@ export async function startStatic({ port, dist, bareDir, config }) {
       if (f) return send(res, 200, TYPES[extname(f.file)] ?? 'application/octet-stream', f.body)
       return send(res, 200, TYPES['.html'], bareHtml)
     }
+    if (path.startsWith('/__bare-styled/')) return send(res, 200, TYPES['.html'], styledHtml)
     const f = path === '/' ? null : await fileUnder(root, path)
     if (f) return send(res, 200, TYPES[extname(f.file)] ?? 'application/octet-stream', f.body, path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
     if (extname(path) && !path.startsWith('/jobs/')) return send(res, 404, 'text/plain', 'not found')
