@@ -52,13 +52,24 @@ function InvalidJobId({ jobId }: { jobId: string | undefined }) {
  * Transitions this page saw: appended when a refetch shows a new lifecycle. This is UI state (what
  * the user watched happen), updated during render from the latest reading rather than in an effect.
  */
-function useObservedTransitions(lifecycle: string | undefined, observedAt: number, serverAt: string | undefined): ObservedTransition[] {
+/**
+ * The lifecycle changes seen while the page was open. A change's server time is the job's last_update
+ * as the document that shows the change carries it: the lifecycle endpoint (a bare string) often sees
+ * the change first, while the document still holds the previous state and its older last_update; the
+ * entry then has no server time until the document, re-read, shows the change too.
+ */
+function useObservedTransitions(lifecycle: string | undefined, observedAt: number, doc: { lifecycle?: string; lastUpdate?: string }): ObservedTransition[] {
   const [log, setLog] = useState<{ last: string | undefined; entries: ObservedTransition[] }>({ last: lifecycle, entries: [] })
+  const serverTimeOf = (to: string) => (doc.lifecycle === to ? doc.lastUpdate : undefined)
   if (lifecycle && lifecycle !== log.last) {
     setLog({
       last: lifecycle,
-      entries: log.last === undefined ? log.entries : [...log.entries, { from: log.last, to: lifecycle, observedAt, serverAt }],
+      entries: log.last === undefined ? log.entries : [...log.entries, { from: log.last, to: lifecycle, observedAt, serverAt: serverTimeOf(lifecycle) }],
     })
+  } else {
+    const latest = log.entries.at(-1)
+    const serverAt = latest && !latest.serverAt && latest.to === log.last ? serverTimeOf(latest.to) : undefined
+    if (latest && serverAt) setLog({ last: log.last, entries: [...log.entries.slice(0, -1), { ...latest, serverAt }] })
   }
   return log.entries
 }
@@ -103,7 +114,7 @@ function JobDetail({ jobId, workflowRunView, Expectation }: { jobId: string; wor
   const fromEndpoint = lifecycle.data && lifecycle.dataUpdatedAt >= detail.dataUpdatedAt ? lifecycle.data.current : undefined
   const current = fromEndpoint ?? job?.lifecycle ?? lifecycle.data?.current
   const observedAt = Math.max(detail.dataUpdatedAt, lifecycle.dataUpdatedAt)
-  const observed = useObservedTransitions(current, observedAt, job?.last_update)
+  const observed = useObservedTransitions(current, observedAt, { lifecycle: job?.lifecycle, lastUpdate: job?.last_update })
   const hostName = useHostName()
 
   const title = job ? plainText(jobDisplayName(job), 120) : detail.isError ? 'Job not available' : 'Job'

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { LIFECYCLES } from '@/api/schemas/job'
+import { formatExact } from '@/components/ui/time'
 import { HOSTILE_JOB_IDS, SPECIAL_JOB_IDS } from '@/mocks/db'
 import { mockServer, useMockWorld } from '@/mocks/node'
 import { renderJobDetail } from '@/testing/render-job-detail'
@@ -102,6 +103,32 @@ describe('lifecycle timeline', () => {
     await waitFor(() => expect(within(transitions).getAllByRole('listitem')).toHaveLength(2), { timeout: 3000 })
     expect(within(transitions).getAllByRole('listitem')[1]).toHaveTextContent(/assigned → finished, seen at .*server's last update/)
     await waitFor(() => expect(currentStep()).toHaveTextContent(/Ended: finished success/))
+  })
+
+  it("gives a transition the server's time of that change, not the previous state's (the lifecycle endpoint sees it before the document)", async () => {
+    const db = useMockWorld('default')
+    const id = SPECIAL_JOB_IDS.readyCleanup
+    renderJobDetail(id, { config: { refreshIntervalMs: 200 } })
+    await waitFor(() => expect(currentStep()).toHaveTextContent(/Current step: ready/))
+    // Server times an hour and a half apart, so that the two cannot be told apart by a second's rounding.
+    const assignedAt = '2026-03-11T10:00:00.000Z'
+    const finishedAt = '2026-03-11T11:30:00.000Z'
+    db.updateJob(db.getJob(id)!, (j) => {
+      j.lifecycle = 'assigned'
+    }).last_update = assignedAt
+    const transitions = await screen.findByRole('list', { name: 'Observed transitions' }, { timeout: 3000 })
+    await waitFor(() => expect(transitions).toHaveTextContent(`ready → assigned, seen at`))
+    await waitFor(() => expect(within(transitions).getAllByRole('listitem')[0]).toHaveTextContent(`server's last update ${formatExact(assignedAt)}`))
+    db.updateJob(db.getJob(id)!, (j) => {
+      j.lifecycle = 'finished'
+      j.state = 'success'
+      j.result = { code: 0, log: 'done\n' }
+    }).last_update = finishedAt
+    await waitFor(() => expect(within(transitions).getAllByRole('listitem')).toHaveLength(2), { timeout: 3000 })
+    await waitFor(() => expect(within(transitions).getAllByRole('listitem')[1]).toHaveTextContent(`server's last update ${formatExact(finishedAt)}`), { timeout: 3000 })
+    expect(within(transitions).getAllByRole('listitem')[1]).not.toHaveTextContent(formatExact(assignedAt))
+    // Nothing was added or moved meanwhile.
+    expect(within(transitions).getAllByRole('listitem')[0]).toHaveTextContent(`ready → assigned`)
   })
 
   it('marks the step a failed job ended on as a failure, in a word and an icon, not as a success', async () => {
