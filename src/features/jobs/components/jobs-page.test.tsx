@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -78,6 +78,18 @@ describe('jobs list: filters <-> URL <-> request', () => {
     expect(screen.getByRole('img', { name: /Duration of recent runs/ })).toBeInTheDocument()
     // ...with the way to start that task: its run form.
     expect(screen.getByRole('link', { name: 'Run this task' })).toHaveAttribute('href', `/tasks/${TASK_IDS.backupDb}/run`)
+  })
+
+  it("gives no task success rate while the list is filtered by state (only those states are loaded)", async () => {
+    renderJobs(`/jobs?task=${TASK_IDS.backupDb}`)
+    await within(await screen.findByRole('table')).findAllByRole('link')
+    const rate = () => screen.getByText('Success rate').nextElementSibling
+    await waitFor(() => expect(rate()).toHaveTextContent(/^\d+% \(\d+ of \d+ finished\)$/))
+    cleanup()
+    renderJobs(`/jobs?task=${TASK_IDS.backupDb}&state=failure`)
+    await screen.findByText('Success rate')
+    expect(rate()).toHaveTextContent('— (not with a state filter: only failure jobs are loaded)')
+    expect(rate()).not.toHaveTextContent('%')
   })
 
   it('typing in "Task" narrows the options, Enter picks the match, a second pick adds, a chip removes', async () => {

@@ -217,7 +217,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         </div>
       </div>
 
-      {oneTask && insight && <TaskInsightPanel taskName={taskNames.get(oneTask) ?? oneTask} insight={insight} loaded={loaded.jobs.length} runTo={taskRunPath(oneTask)} />}
+      {oneTask && insight && <TaskInsightPanel taskName={taskNames.get(oneTask) ?? oneTask} insight={insight} loaded={loaded.jobs.length} runTo={taskRunPath(oneTask)} states={filters.state} />}
 
       <MalformedNote items={loaded.malformed} />
 

@@ -16,8 +16,12 @@ const STATE_STYLE: Record<string, { fill: string; glyph: string }> = {
 const OTHER = { fill: 'fill-sky-500 dark:fill-sky-400', glyph: '?' }
 const styleOf = (state: string) => STATE_STYLE[state] ?? OTHER
 
-/** One task's figures over the loaded jobs, and the way to start it (its run form). */
-export function TaskInsightPanel({ taskName, insight, loaded, runTo }: { taskName: string; insight: TaskInsight; loaded: number; runTo: string }) {
+/**
+ * One task's figures over the loaded jobs, and the way to start it (its run form). `states`: the list's
+ * state filter. With one, only jobs in those states are loaded, so a success rate over them says
+ * nothing about the task (0% of failures, 100% of successes): it is not given then.
+ */
+export function TaskInsightPanel({ taskName, insight, loaded, runTo, states = [] }: { taskName: string; insight: TaskInsight; loaded: number; runTo: string; states?: string[] }) {
   const titleId = useId()
   const descId = useId()
   const rate = insight.successRate === null ? '—' : `${Math.round(insight.successRate * 100)}%`
@@ -46,10 +50,16 @@ export function TaskInsightPanel({ taskName, insight, loaded, runTo }: { taskNam
       <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-slate-600 dark:text-slate-300">Success rate</dt>
-          <dd className="font-semibold tabular-nums">
-            {rate}
-            {insight.finished > 0 && <span className="font-normal text-slate-600 dark:text-slate-300"> ({insight.succeeded} of {insight.finished} finished)</span>}
-          </dd>
+          {states.length > 0 ? (
+            <dd className="text-slate-600 dark:text-slate-300">
+              — <span className="text-xs">(not with a state filter: only {states.map(stateLabel).join(', ')} jobs are loaded)</span>
+            </dd>
+          ) : (
+            <dd className="font-semibold tabular-nums">
+              {rate}
+              {insight.finished > 0 && <span className="font-normal text-slate-600 dark:text-slate-300"> ({insight.succeeded} of {insight.finished} finished)</span>}
+            </dd>
+          )}
         </div>
         <div>
           <dt className="text-slate-600 dark:text-slate-300">Median duration</dt>
