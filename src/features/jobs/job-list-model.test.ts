@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Job, JobList } from '@/api/schemas/job'
+import { jobStatus } from '@/components/ui/status-meta'
 import { hostLabel, mergeLoaded, ownerLabel, searchJobs, sortJobs, taskInsight, type DisplayNames } from './job-list-model'
 import { DEFAULT_SORT, parseJobFilters, serverQuery, sinceMs, writeJobFilters } from './use-job-filters'
 
@@ -76,6 +77,25 @@ describe('search and sort', () => {
     expect(sortJobs(jobs, { key: 'host', dir: 'desc' }, ctx).at(-1)?.host_id).toBeUndefined()
     // "you" first, then owners by name.
     expect(sortJobs(jobs, { key: 'owner', dir: 'asc' }, ctx).map((j) => j.user_id)).toEqual(['u-jane', 'u-bob', undefined])
+  })
+  it('sorts the Status column by the status the badge shows, so the same words come together', () => {
+    const ctx = { names, now: Date.now() }
+    const rows = [
+      job(1, { lifecycle: 'ready', state: 'in_progress' }),
+      job(2, { lifecycle: 'finished', state: 'failure' }),
+      job(3, { lifecycle: 'assigned', state: 'in_progress' }),
+      job(4, { lifecycle: 'ready', state: 'in_progress' }),
+      job(5, { lifecycle: 'onhold', state: 'in_progress' }),
+      job(6, { lifecycle: 'assigned', state: 'in_progress' }),
+    ]
+    const shown = (dir: 'asc' | 'desc') => sortJobs(rows, { key: 'state', dir }, ctx).map((j) => jobStatus(j).label)
+    for (const dir of ['asc', 'desc'] as const) {
+      const labels = shown(dir)
+      // Each label in one run: no label comes back after another has started.
+      const runs = labels.filter((l, i) => i === 0 || labels[i - 1] !== l)
+      expect(new Set(runs).size).toBe(runs.length)
+    }
+    expect(shown('asc')).toEqual([...shown('asc')].sort())
   })
   it('labels unknown hosts and owners by a short id, the signed-in user as "you"', () => {
     expect(hostLabel('65f1c0de2a9b4c0012ab3403', names)).toBe('host …ab3403')

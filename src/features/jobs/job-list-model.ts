@@ -1,6 +1,7 @@
 import type { JobList, Job, MalformedJob } from '@/api/schemas/job'
 import { isFinished } from '@/api/schemas/lifecycle'
 import type { Task } from '@/api/schemas/task'
+import { jobStatus } from '@/components/ui/status-meta'
 import { jobDurationMs, median, percentile } from '@/lib/stats'
 import { plainText } from '@/lib/text'
 import type { Sort } from './use-job-filters'
@@ -137,7 +138,9 @@ function sortValue(job: Job, key: Sort['key'], ctx: SortContext): string | numbe
     case 'type':
       return job._type
     case 'state':
-      return job.state ?? null
+      // The Status column's sort: by the status the badge shows (from the lifecycle while the job is
+      // active, its state once it ended), so that the same words come together.
+      return jobStatus(job).label.toLowerCase()
     case 'lifecycle':
       return job.lifecycle ?? null
     case 'owner':
