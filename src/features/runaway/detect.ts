@@ -37,7 +37,8 @@ export const HISTORY_PERCENTILE = 95
  * Floor for history-based limits. Tasks whose runs take a few seconds (or "0 ms": instant dummy
  * jobs, rounding) would otherwise flag ordinary jobs 10 s after they start, and the flag would come
  * and go with every poll as such jobs finish (the count jumping 3 → 5 → 4 → 3). Nobody can act on
- * a job that is "late" by seconds: a job is never a runaway before it has run a minute.
+ * a job that is "late" by seconds: no job is flagged on its task's history before it has run a
+ * minute. (A timeout the task declares itself, however short, is the task's own word and applies as set.)
  */
 export const MIN_HISTORY_LIMIT_MS = 60_000
 export const QUEUE_MEDIAN_FACTOR = 3
