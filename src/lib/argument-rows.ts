@@ -1,4 +1,5 @@
 import type { Job } from '@/api/schemas/job'
+import { isFinished } from '@/api/schemas/lifecycle'
 import type { TaskArgument } from '@/api/schemas/task'
 import { plainText } from './text'
 
@@ -25,6 +26,8 @@ export interface ArgumentRow {
   missing: boolean
   /** The value as sent, for a closer look (pretty JSON, masked reveal). */
   raw: unknown
+  /** Not an argument: the approver the server appended to a decided approval (shown by name). */
+  decidedBy?: true
 }
 
 function isEmpty(value: unknown): boolean {
@@ -76,16 +79,39 @@ function valueText(arg: TaskArgument | undefined, value: unknown): { value: stri
   }
 }
 
+/** The job fields the rows read: its input and task, and for a decided approval its type and lifecycle. */
+type ArgumentsOf = Pick<Job, 'task' | 'task_arguments_values'> & Partial<Pick<Job, '_type' | 'lifecycle'>>
+
 /** How many rows a job's arguments make (values and definitions, whichever are more). */
-export function argumentCount(job: Pick<Job, 'task' | 'task_arguments_values'>): number {
+export function argumentCount(job: ArgumentsOf): number {
   return Math.max(job.task?.task_arguments?.length ?? 0, job.task_arguments_values?.length ?? 0)
 }
 
 /**
- * Every value to approve, with the label of its argument. Values follow the task's arguments in
- * order (fixed ones included); values the task does not describe are still shown, numbered.
+ * Who decided an approval, when the value at `index` is that record: approving or rejecting appends
+ * the approver ({id, username, email}) to the job's values (theeye-api.md #15/#16). It is not an
+ * argument anybody gave: it is shown as "Decided by" with the person's name. Null for anything else.
  */
-export function argumentRows(job: Pick<Job, 'task' | 'task_arguments_values'>, limit = Number.POSITIVE_INFINITY): ArgumentRow[] {
+function decidedBy(job: ArgumentsOf, index: number): string | null {
+  const values = job.task_arguments_values ?? []
+  if (job._type !== 'ApprovalJob' || !isFinished(job.lifecycle)) return null
+  if (index !== values.length - 1 || index < (job.task?.task_arguments?.length ?? 0)) return null
+  const v = values[index]
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null
+  const user = v as Record<string, unknown>
+  const text = (k: string) => (typeof user[k] === 'string' && user[k] ? plainText(user[k], 120) : '')
+  const name = text('username') || text('email')
+  if (!name) return null
+  const email = text('email')
+  return email && email !== name ? `${name} (${email})` : name
+}
+
+/**
+ * Every value to approve, with the label of its argument. Values follow the task's arguments in
+ * order (fixed ones included); values the task does not describe are still shown, numbered, but for
+ * the approver's record a decided approval carries last ("Decided by").
+ */
+export function argumentRows(job: ArgumentsOf, limit = Number.POSITIVE_INFINITY): ArgumentRow[] {
   const args = job.task?.task_arguments ?? []
   const values = job.task_arguments_values ?? []
   const rows: ArgumentRow[] = []
@@ -94,6 +120,11 @@ export function argumentRows(job: Pick<Job, 'task' | 'task_arguments_values'>, l
   for (let i = 0; i < count; i++) {
     const arg = args[i]
     const value = values[i]
+    const decider = arg ? null : decidedBy(job, i)
+    if (decider) {
+      rows.push({ key: `${i}`, label: 'Decided by', value: decider, masked: false, type: 'unknown', missing: false, raw: value, decidedBy: true })
+      continue
+    }
     const masked = !!arg?.masked
     const missing = isEmpty(value)
     const shown = masked || missing ? { value: '' } : valueText(arg, value)

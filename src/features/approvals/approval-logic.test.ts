@@ -84,4 +84,20 @@ describe('argumentRows', () => {
       ['Argument 8', 'extra', null, false, false],
     ])
   })
+
+  it("shows the approver's record the server appends to a decided approval as who decided, not as one more argument", () => {
+    const approver = { email: 'jane@example.com', id: '5a7360736124f504534a15fa', username: 'jane' }
+    const decided = job({ lifecycle: 'finished', state: 'success', task: task({ task_arguments: [arg({ label: 'amount' })] }), task_arguments_values: ['150.00', approver] })
+    expect(argumentRows(decided).map((r) => [r.label, r.value])).toEqual([
+      ['amount', '150.00'],
+      ['Decided by', 'jane (jane@example.com)'],
+    ])
+    // Still waiting: an extra value is somebody's input, numbered as before.
+    expect(argumentRows({ ...decided, lifecycle: 'onhold' }).map((r) => r.label)).toEqual(['amount', 'Argument 2'])
+    // Not an approval, or a value that is no person: numbered.
+    expect(argumentRows({ ...decided, _type: 'ScriptJob' }).map((r) => r.label)).toEqual(['amount', 'Argument 2'])
+    expect(argumentRows({ ...decided, task_arguments_values: ['150.00', { note: 'x' }] }).map((r) => r.label)).toEqual(['amount', 'Argument 2'])
+    // A name that looks like HTML stays text; only the email when there is no username.
+    expect(argumentRows({ ...decided, task_arguments_values: ['1', { email: '<b>x</b>@e.com' }] })[1]!.value).toBe('<b>x</b>@e.com')
+  })
 })

@@ -256,6 +256,16 @@ describe('approvals inbox: deciding', () => {
     expect(decisions).toEqual([{ action: 'reject', id: APPROVAL_JOB_IDS.refundShipIt }])
   })
 
+  it("shows the approver the server records on a decided request as who decided, not as one more argument", async () => {
+    const user = userEvent.setup()
+    renderPage()
+    const refund = await item(APPROVAL_JOB_IDS.refundShipIt)
+    await user.click(await within(refund).findByRole('button', { name: 'Ship it' }))
+    expect(await within(refund).findByRole('status')).toHaveTextContent(/Approved/)
+    await waitFor(() => expect(refund).toHaveTextContent('Decided byjane (jane@example.com)'), { timeout: 3000 })
+    expect(refund).not.toHaveTextContent(/Argument \d/)
+  })
+
   it('leaves the decided item once the user has moved on and the moment has passed', async () => {
     const user = userEvent.setup()
     renderPage()

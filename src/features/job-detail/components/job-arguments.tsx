@@ -57,7 +57,7 @@ export function JobArguments({ job }: { job: Job }) {
                     <MaskedValue label={row.label} value={row.raw} />
                   ) : row.missing ? (
                     <span className="text-slate-600 italic dark:text-slate-400">empty</span>
-                  ) : row.type === 'select' || row.type === 'remote-options' || row.type === 'date' || row.type === 'file' ? (
+                  ) : row.decidedBy || row.type === 'select' || row.type === 'remote-options' || row.type === 'date' || row.type === 'file' ? (
                     <span className="break-words">
                       {row.value}
                       {row.detail && <span className="ml-1 font-mono text-xs text-slate-600 dark:text-slate-400">({row.detail})</span>}
