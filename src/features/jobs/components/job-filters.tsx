@@ -4,14 +4,16 @@ import type { Task } from '@/api/schemas/task'
 import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
 import { InlineField, Input, Select } from '@/components/ui/field'
-import { lifecycleLabel, stateLabel } from '@/components/ui/status'
+import { lifecycleLabel } from '@/components/ui/status'
 import { plainText } from '@/lib/text'
 import type { JobFilters } from '../use-job-filters'
 import { CreatedRange, CreatedSelect } from './created-range'
 import { MultiCombobox } from './multi-combobox'
 import { TaskPicker } from './task-picker'
 
-const STATE_OPTIONS = JOB_STATES.map((s) => ({ value: s, label: stateLabel(s) }))
+// Named by the state's value, as ui-contract.md has it (`in_progress`, not the badge's "in progress"): the URL, the
+// server and the options say the same word.
+const STATE_OPTIONS = JOB_STATES.map((s) => ({ value: s, label: s }))
 const LIFECYCLE_OPTIONS = LIFECYCLES.map((l) => ({ value: l, label: lifecycleLabel(l) }))
 
 export interface JobFiltersBarProps {

@@ -121,8 +121,8 @@ describe('jobs list: filters <-> URL <-> request', () => {
     await screen.findAllByRole('link')
     await user.click(screen.getByRole('combobox', { name: 'State' }))
     const list = await screen.findByRole('listbox', { name: 'State' })
-    // Options in words, as the badges say them.
-    expect(within(list).getByRole('option', { name: 'in progress' })).toBeInTheDocument()
+    // Options named by the state's value (ui-contract.md), as the URL carries it.
+    expect(within(list).getByRole('option', { name: 'in_progress' })).toBeInTheDocument()
     await user.click(within(list).getByRole('option', { name: 'failure' }))
     await waitFor(() => expect(new URLSearchParams(router.state.location.search).getAll('state')).toEqual(['failure']))
     await waitFor(() => expect(requests.some((q) => q.get('where[state]') === 'failure')).toBe(true))
