@@ -18,10 +18,10 @@ function ShellNotifier() {
 
 const MINE = Object.values(APPROVAL_JOB_IDS)
 
-function renderPage(opts: { refreshIntervalMs?: number } = {}) {
+function renderPage(opts: { refreshIntervalMs?: number; requestTimeoutMs?: number } = {}) {
   return renderWithProviders(null, {
     route: '/approvals',
-    config: opts.refreshIntervalMs ? { refreshIntervalMs: opts.refreshIntervalMs } : undefined,
+    config: opts.refreshIntervalMs || opts.requestTimeoutMs ? { ...(opts.refreshIntervalMs ? { refreshIntervalMs: opts.refreshIntervalMs } : {}), ...(opts.requestTimeoutMs ? { requestTimeoutMs: opts.requestTimeoutMs } : {}) } : undefined,
     routes: [
       {
         path: '/approvals',
@@ -291,6 +291,16 @@ describe('approvals inbox: deciding', () => {
     expect(await within(back).findByRole('alert')).toHaveTextContent('You are not an approver of this request')
     expect(decisions).toEqual([{ action: 'reject', id: FOREIGN_APPROVAL_JOB_ID }])
     expect(db.getJob(FOREIGN_APPROVAL_JOB_ID)!.lifecycle).toBe('onhold')
+  })
+
+  it('says that a decision the server never answered may have been recorded, and brings the item back', async () => {
+    mockServer.use(http.put('*/mock/supervisor/demo/job/:id/approve', () => new Promise<Response>(() => {})))
+    renderPage({ requestTimeoutMs: 800 })
+    const refund = await item(APPROVAL_JOB_IDS.refundShipIt)
+    await userEvent.click(await within(refund).findByRole('button', { name: 'Ship it' }))
+    const back = await item(APPROVAL_JOB_IDS.refundShipIt)
+    expect(await within(back).findByRole('alert', {}, { timeout: 4000 })).toHaveTextContent(/No answer to “Ship it”: it may have been recorded all the same\. The server did not answer/)
+    expect(within(back).getByRole('button', { name: 'Ship it' })).toBeEnabled()
   })
 
   it('says in place that the request is no longer available (409), and never offers it again', async () => {
