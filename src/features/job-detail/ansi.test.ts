@@ -35,4 +35,28 @@ describe('ANSI parsing', () => {
     expect(lineText('abc\u202Eevil')).toBe('abcevil')
     expect(stripAnsi('\x1b[31mred\x1b[0m\r\nnext\n')).toBe('red\nnext')
   })
+
+  it('applies a backspace as a terminal does: back one character, and the next text writes over it', () => {
+    expect(lineText('back\b\b\bspace')).toBe('bspace')
+    expect(lineText('progress 50%\b\b\b60%')).toBe('progress 60%')
+    // A spinner ends on its last frame.
+    expect(lineText('working |\b/\b-\b\\')).toBe('working \\')
+    // Backspaces alone only move the cursor; fewer characters after them leave the rest in place.
+    expect(lineText('abc\b')).toBe('abc')
+    expect(lineText('abcdef\b\b\b\bX')).toBe('abXdef')
+    // Never before the start of the line.
+    expect(lineText('\b\bok')).toBe('ok')
+    expect(lineText('a\b\b\bbc')).toBe('bc')
+    // A line of a hostile log with 100,000 of them: the backspaces are dropped, not applied one by one.
+    expect(lineText('x'.repeat(100_000) + '\bX'.repeat(100_000))).toHaveLength(200_000)
+    // Styles stay with their characters.
+    const { segments } = parseLine('\x1b[31mred\x1b[0m\b\bX')
+    const red = parseLine('\x1b[31mr').segments[0]!.style.fg
+    expect(red).toBeTruthy()
+    expect(segments.map((s) => [s.text, s.style.fg ?? null])).toEqual([
+      ['r', red],
+      ['X', null],
+      ['d', red],
+    ])
+  })
 })

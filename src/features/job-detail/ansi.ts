@@ -152,10 +152,11 @@ function sameState(a: SgrState, b: SgrState): boolean {
 
 /*
  * One token per match: an SGR sequence (group 1 = params), another CSI sequence, an OSC sequence,
- * another two-byte escape, a carriage return, or a control / bidi-override character.
+ * another two-byte escape, a carriage return (group 2), a backspace (group 3), or a control /
+ * bidi-override character.
  */
 // eslint-disable-next-line no-control-regex
-const TOKEN = /\x1b\[([0-9;:]*)m|\x1b\[[0-9;:?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|(\r)|[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/g
+const TOKEN = /\x1b\[([0-9;:]*)m|\x1b\[[0-9;:?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|(\r)|(\x08)|[\x00-\x07\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/g
 // eslint-disable-next-line no-control-regex
 const NEEDS_PARSE = /[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/
 
@@ -164,27 +165,85 @@ export function needsParse(line: string): boolean {
   return NEEDS_PARSE.test(line)
 }
 
+const MAX_BACKSPACES = 1000
+
+function countBackspaces(line: string): number {
+  let n = 0
+  for (let i = line.indexOf('\b'); i !== -1 && n <= MAX_BACKSPACES; i = line.indexOf('\b', i + 1)) n++
+  return n
+}
+
+/** Removes `count` characters from the end of `segments` (code units; a line's text is plain data). */
+function dropTail(segments: Segment[], count: number): Segment[] {
+  let n = count
+  while (n > 0 && segments.length > 0) {
+    const tail = segments[segments.length - 1]!
+    if (tail.text.length <= n) {
+      n -= tail.text.length
+      segments.pop()
+    } else {
+      segments[segments.length - 1] = { text: tail.text.slice(0, tail.text.length - n), style: tail.style }
+      n = 0
+    }
+  }
+  return segments
+}
+
+/** The text of `segments` from character `from` on, in their styles (for what a backspace leaves in place). */
+function tailFrom(segments: Segment[], from: number): Segment[] {
+  const out: Segment[] = []
+  let at = 0
+  for (const seg of segments) {
+    const end = at + seg.text.length
+    if (end > from) out.push({ text: seg.text.slice(Math.max(0, from - at)), style: seg.style })
+    at = end
+  }
+  return out
+}
+
 /**
  * Parses one line (no newline inside) starting in `start` style. A carriage return drops what was
- * printed before it on the line, as a terminal would overwrite it (progress bars).
+ * printed before it on the line, as a terminal would overwrite it (progress bars); a backspace moves
+ * back one character, and what is printed next overwrites from there (spinners, "50%\b\b\b60%").
  */
 export function parseLine(line: string, start: SgrState = PLAIN): { segments: Segment[]; end: SgrState } {
   if (!NEEDS_PARSE.test(line)) return { segments: line ? [{ text: line, style: start }] : [], end: start }
   let segments: Segment[] = []
   let state = start
   let last = 0
+  // How far the cursor is back from the end of what was printed (backspaces not yet written over).
+  let back = 0
+  // Each backspace that is written over costs a pass over the line: past this many (a hostile or broken
+  // log) they are dropped like other control characters, so that a line is never parsed in quadratic time.
+  const applyBackspaces = countBackspaces(line) <= MAX_BACKSPACES
+  const length = () => segments.reduce((n, s) => n + s.text.length, 0)
+  const append = (text: string) => {
+    const prev = segments[segments.length - 1]
+    if (prev && prev.style === state) segments[segments.length - 1] = { text: prev.text + text, style: prev.style }
+    else segments.push({ text, style: state })
+  }
   const push = (text: string) => {
     if (!text) return
-    const prev = segments[segments.length - 1]
-    if (prev && prev.style === state) prev.text += text
-    else segments.push({ text, style: state })
+    if (back > 0) {
+      // Written over: the characters under the cursor go, what lies past the new text stays.
+      const keep = back > text.length ? tailFrom(segments, length() - back + text.length) : []
+      segments = dropTail(segments, back)
+      append(text)
+      for (const seg of keep) segments.push(seg)
+      back = Math.max(0, back - text.length)
+      return
+    }
+    append(text)
   }
   TOKEN.lastIndex = 0
   for (let m = TOKEN.exec(line); m; m = TOKEN.exec(line)) {
     push(line.slice(last, m.index))
     last = m.index + m[0].length
     if (m[1] !== undefined) state = applySgr(state, m[1])
-    else if (m[2] !== undefined && last < line.length) segments = []
+    else if (m[2] !== undefined && last < line.length) {
+      segments = []
+      back = 0
+    } else if (m[3] !== undefined && applyBackspaces) back = Math.min(back + 1, length())
   }
   push(line.slice(last))
   return { segments, end: state }
