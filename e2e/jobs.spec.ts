@@ -86,6 +86,31 @@ test('on a phone the filters fold away so jobs show on the first screen, and unf
   await expectNoSeriousA11yViolations(page)
 })
 
+test('Load more, Load all and Clear filters keep the keyboard on the page when they give way', async ({ page }) => {
+  await page.goto('/jobs?scenario=big&size=750')
+  const more = page.getByRole('button', { name: 'Load more' })
+  await expect(more).toBeEnabled()
+  // Older jobs are left: the button is disabled while the page loads (the browser drops focus from it), then has it back.
+  await more.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(/^200 jobs loaded/)).toBeVisible()
+  await expect(more).toBeFocused()
+  // "Load all" gives way to "Stop loading", which gives way to the status line once everything is in.
+  await page.getByRole('button', { name: 'Load all' }).focus()
+  await page.keyboard.press('Enter')
+  const status = page.getByText(/^All \d+ matching jobs loaded\.$/)
+  await expect(status).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Stop loading' })).toHaveCount(0)
+
+  // "Clear filters" is disabled once the filters are clear: the keyboard goes on to the search box.
+  await openSignedIn(page, '/jobs?state=success', 'Jobs')
+  const clear = page.getByRole('search', { name: 'Filter jobs' }).getByRole('button', { name: 'Clear filters' })
+  await clear.focus()
+  await page.keyboard.press('Enter')
+  await expect(clear).toBeDisabled()
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused()
+})
+
 test.describe('in a time zone far from UTC', () => {
   test.use({ timezoneId: 'Asia/Kolkata' })
 

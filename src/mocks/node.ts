@@ -15,8 +15,8 @@ export function getMockDb(): MockDb {
 
 export const mockServer = setupServer(...createHandlers(getMockDb))
 
-/** Replace the world (fresh state) and return it. */
-export function useMockWorld(scenario: ScenarioName = 'default', opts: { now?: number } = {}): MockDb {
+/** Replace the world (fresh state) and return it. `size`: the job count of the `big` world. */
+export function useMockWorld(scenario: ScenarioName = 'default', opts: { now?: number; size?: number } = {}): MockDb {
   current = createWorld(scenario, opts)
   return current
 }

@@ -517,3 +517,99 @@ describe('jobs list: a server that is slow to answer', () => {
     await waitFor(() => expect(screen.queryByText(/Still waiting for the server/)).not.toBeInTheDocument())
   })
 })
+
+describe('jobs list: the keyboard stays on the page when a button it pressed gives way', () => {
+  /** Holds every older page (a `where[_id][$lt]` request) until released; the mock answers it then. */
+  function holdOlderPages() {
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    mockServer.use(
+      http.get(listUrl, async ({ request }) => {
+        if (new URL(request.url).searchParams.has('where[_id][$lt]')) await gate
+        // Nothing returned: the mock world's own handler answers.
+      }),
+    )
+    return release
+  }
+
+  it('Load more keeps the focus while older jobs are left, and hands it to the status line when the last page removes it', async () => {
+    useMockWorld('big', { size: 250 })
+    const user = userEvent.setup()
+    renderJobs()
+    const more = await screen.findByRole('button', { name: 'Load more' })
+    more.focus()
+    await user.keyboard('{Enter}')
+    expect(await screen.findByText(/^200 jobs loaded/)).toBeInTheDocument()
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Load more' })).toBeEnabled())
+    expect(screen.getByRole('button', { name: 'Load more' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    const status = await screen.findByText(/^All \d+ matching jobs loaded\.$/)
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull()
+    await waitFor(() => expect(status).toHaveFocus())
+  })
+
+  it('Load all hands the focus to "Stop loading", and to the status line once everything is loaded', async () => {
+    useMockWorld('big', { size: 700 })
+    const release = holdOlderPages()
+    const user = userEvent.setup()
+    renderJobs()
+    ;(await screen.findByRole('button', { name: 'Load all' })).focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop loading' })).toHaveFocus())
+    release()
+    const status = await screen.findByText(/^All \d+ matching jobs loaded\.$/)
+    await waitFor(() => expect(status).toHaveFocus())
+  })
+
+  it('"Stop loading" hands the focus to "Load more", which takes its place', async () => {
+    useMockWorld('big', { size: 700 })
+    const release = holdOlderPages()
+    const user = userEvent.setup()
+    renderJobs()
+    ;(await screen.findByRole('button', { name: 'Load all' })).focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop loading' })).toHaveFocus())
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Load more' })).toHaveFocus())
+    release()
+  })
+
+  it('Load all leaves the focus alone when the user moved it meanwhile', async () => {
+    useMockWorld('big', { size: 700 })
+    const release = holdOlderPages()
+    const user = userEvent.setup()
+    renderJobs()
+    ;(await screen.findByRole('button', { name: 'Load all' })).focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop loading' })).toHaveFocus())
+    const search = screen.getByRole('searchbox', { name: 'Search' })
+    search.focus()
+    release()
+    await screen.findByText(/^All \d+ matching jobs loaded\.$/)
+    // A few frames for focusAfter to have run.
+    await new Promise((r) => setTimeout(r, 100))
+    expect(search).toHaveFocus()
+  })
+
+  it('the bar’s Clear filters (disabled once clear) hands the focus to the search box', async () => {
+    const user = userEvent.setup()
+    const { router } = renderJobs('/jobs?state=success')
+    await screen.findAllByRole('link')
+    const clear = within(screen.getByRole('search', { name: 'Filter jobs' })).getByRole('button', { name: 'Clear filters' })
+    clear.focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(router.state.location.search).toBe(''))
+    expect(clear).toBeDisabled()
+    await waitFor(() => expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus())
+  })
+
+  it('the empty table’s Clear filters (gone once the rows are back) hands the focus to the search box', async () => {
+    const user = userEvent.setup()
+    renderJobs('/jobs?state=no-such-state')
+    await screen.findByText('No jobs match these filters')
+    within(screen.getByRole('table')).getByRole('button', { name: 'Clear filters' }).focus()
+    await user.keyboard('{Enter}')
+    expect((await within(screen.getByRole('table')).findAllByRole('link')).length).toBeGreaterThan(0)
+    await waitFor(() => expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveFocus())
+  })
+})

@@ -7,6 +7,7 @@ import { useNow } from '@/components/ui/time'
 import { useDocumentTitle } from '@/lib/use-document-title'
 import { isAdminCredential, useSession } from '@/lib/session'
 import { QueryWait } from '@/lib/query-wait'
+import { focusAfter } from '@/lib/focus-after'
 import { COLUMNS_KEY, fitColumns, readColumnChoice, sameFit, type ColumnChoice } from '../columns'
 import { filterSummary } from '../filter-summary'
 import { mergeLoaded, searchJobs, sortJobs, stateCounts, taskInsight, taskNameIndex } from '../job-list-model'
@@ -84,8 +85,22 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
   /* ---- paging ---- */
   const [loadingAll, setLoadingAll] = useState(false)
   const stopAll = useRef(false)
+  // The paging footer. Its buttons give way to one another ("Load all" to "Stop loading", and all of
+  // them to the status line once everything is loaded): the keyboard follows (focusAfter), never to
+  // the top of the page.
+  const pagingStatusRef = useRef<HTMLSpanElement>(null)
+  const loadMoreRef = useRef<HTMLButtonElement>(null)
+  const stopLoadingRef = useRef<HTMLButtonElement>(null)
+  const loadMore = (from: Element) => {
+    void pages.fetchNextPage().then((result) =>
+      // The last page removes the button: focus goes to the line saying everything is loaded.
+      focusAfter(from, () => (result.hasNextPage ? loadMoreRef.current : pagingStatusRef.current)),
+    )
+  }
   const loadAll = async () => {
     stopAll.current = false
+    // The button pressed ("Load all", or the empty state's "Load all and search again") gives way to "Stop loading".
+    focusAfter(document.activeElement, () => stopLoadingRef.current)
     setLoadingAll(true)
     setNextPageSize(query, ALL_PAGE_SIZE)
     try {
@@ -93,6 +108,8 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
       while (!stopAll.current && result.hasNextPage && !result.isError) result = await pages.fetchNextPage()
     } finally {
       setNextPageSize(query, MORE_PAGE_SIZE)
+      // "Stop loading" goes: to "Load more" when older jobs are left (stopped), else to the status line.
+      focusAfter(stopLoadingRef.current, () => (stopLoadingRef.current ? null : (loadMoreRef.current ?? pagingStatusRef.current)))
       setLoadingAll(false)
     }
   }
@@ -122,6 +139,13 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
 
   /* ---- columns that fit ---- */
   const scrollRef = useRef<HTMLDivElement>(null)
+  // "Clear filters" (the bar's, which becomes disabled, or the empty table's, which goes): the
+  // keyboard goes on to the search box, or to the table when the folded panel (phone) hides the box.
+  const clearFilters = () => {
+    const from = document.activeElement
+    clear()
+    focusAfter(from, () => (searchRef.current?.checkVisibility?.() === false ? scrollRef.current : searchRef.current))
+  }
   const [columnChoice, setColumnChoice] = useState(readColumnChoice)
   // The columns that fit the table's width; measuring it right after the first render (which assumed a
   // width) renders nothing again when the assumed columns are the ones that fit.
@@ -178,7 +202,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         tasks={tasksQuery.data}
         tasksError={tasksQuery.error}
         onChange={update}
-        onClear={clear}
+        onClear={clearFilters}
         active={filtered}
         searchRef={searchRef}
         open={filtersOpen}
@@ -231,7 +255,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
         empty={
           <EmptyState
             filtered={filtered && (hasServerFilters(filters) || loaded.jobs.length > 0)}
-            onClear={clear}
+            onClear={clearFilters}
             sharedOnlyAs={isAdminCredential(profile?.credential) === false ? profile?.credential : undefined}
             why={filterSummary(filters, taskNames, loaded.jobs.length, !!pages.hasNextPage)}
             onLoadAll={filters.q.trim() && pages.hasNextPage && !loadingAll ? () => void loadAll() : undefined}
@@ -254,14 +278,14 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
 
       {pages.data && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-slate-600 dark:text-slate-300" aria-live="polite">
+          <span ref={pagingStatusRef} tabIndex={-1} className="text-slate-600 dark:text-slate-300" aria-live="polite">
             {pages.hasNextPage
               ? `${loaded.jobs.length} jobs loaded, newest first; older jobs not loaded yet.`
               : `All ${loaded.jobs.length} matching jobs loaded.`}
           </span>
           {pages.hasNextPage && !loadingAll && (
             <>
-              <Button size="sm" onClick={() => void pages.fetchNextPage()} pending={pages.isFetchingNextPage}>
+              <Button ref={loadMoreRef} size="sm" onClick={(e) => loadMore(e.currentTarget)} pending={pages.isFetchingNextPage}>
                 Load more
               </Button>
               <Button size="sm" variant="ghost" onClick={() => void loadAll()} disabled={pages.isFetchingNextPage}>
@@ -270,7 +294,7 @@ export function JobsPage({ runawayIds }: JobsPageProps) {
             </>
           )}
           {loadingAll && (
-            <Button size="sm" variant="secondary" onClick={cancelLoadAll}>
+            <Button ref={stopLoadingRef} size="sm" variant="secondary" onClick={cancelLoadAll}>
               Stop loading
             </Button>
           )}
