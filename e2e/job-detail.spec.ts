@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { FAULT_JOB_IDS, HOSTILE_JOB_IDS, RUNAWAY_JOB_ID_MAP, SPECIAL_JOB_IDS } from '../src/mocks/ids'
+import { APPROVAL_JOB_IDS, FAULT_JOB_IDS, HOSTILE_JOB_IDS, RUNAWAY_JOB_ID_MAP, SPECIAL_JOB_IDS } from '../src/mocks/ids'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 
 /**
@@ -126,6 +126,28 @@ test('after a dialog closes, the keyboard is back where it was, or on what happe
   // And it stays there once the page shows the job queued again.
   await expect(page.getByRole('list', { name: 'Observed transitions' })).toContainText(/finished → (ready|assigned)/)
   await expect(outcome).toBeFocused()
+})
+
+test('Enter on an approval’s button or on Submit input lands the keyboard on what happened, not on the top of the page', async ({ page }) => {
+  // The decided button stays, disabled: the browser drops focus from it; the outcome line takes it.
+  await page.goto(`/jobs/${APPROVAL_JOB_IDS.refundShipIt}?scenario=default`)
+  const approve = page.getByRole('button', { name: 'Ship it' })
+  await expect(approve).toBeEnabled()
+  await approve.focus()
+  await page.keyboard.press('Enter')
+  const decided = page.getByText('Decision sent: Ship it.')
+  await expect(decided).toBeFocused()
+  await expect(approve).toBeDisabled()
+
+  // The input panel goes once submitted.
+  await page.goto(`/jobs/${SPECIAL_JOB_IDS.inputDummy}?scenario=default`)
+  const panel = page.getByRole('region', { name: 'Input requested' })
+  await panel.getByRole('textbox', { name: /ticket/ }).fill('INC-4521')
+  await panel.getByRole('combobox', { name: /priority/ }).selectOption('high')
+  await panel.getByRole('button', { name: 'Submit input' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(panel).toHaveCount(0)
+  await expect(page.getByText('Input submitted: the job finished.')).toBeFocused()
 })
 
 test('a 6,000-character argument wraps on a phone instead of widening the page', async ({ page }) => {

@@ -93,6 +93,34 @@ describe('submit input', () => {
     const args = screen.getByRole('region', { name: 'Arguments' })
     expect(within(args).getByText('INC-4521')).toBeInTheDocument()
   })
+
+  it('Enter on Submit input hands the keyboard to the outcome line (the panel goes)', async () => {
+    renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
+    const user = userEvent.setup()
+    const panel = await screen.findByRole('region', { name: 'Input requested' })
+    await user.type(within(panel).getByRole('textbox', { name: /ticket/ }), 'INC-4521')
+    await user.selectOptions(within(panel).getByRole('combobox', { name: /priority/ }), 'high')
+    within(panel).getByRole('button', { name: 'Submit input' }).focus()
+    await user.keyboard('{Enter}')
+    const outcome = await screen.findByText('Input submitted: the job finished.')
+    expect(screen.queryByRole('region', { name: 'Input requested' })).toBeNull()
+    await waitFor(() => expect(outcome.closest('p')).toHaveFocus())
+  })
+
+  it('a refused Submit input keeps the keyboard on the form (back on the button once enabled)', async () => {
+    mockServer.use(http.put('*/mock/supervisor/demo/job/:id/input', () => HttpResponse.json({ statusCode: 500, message: 'boom' }, { status: 500 })))
+    renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
+    const user = userEvent.setup()
+    const panel = await screen.findByRole('region', { name: 'Input requested' })
+    await user.type(within(panel).getByRole('textbox', { name: /ticket/ }), 'INC-4521')
+    await user.selectOptions(within(panel).getByRole('combobox', { name: /priority/ }), 'high')
+    const submit = within(panel).getByRole('button', { name: 'Submit input' })
+    submit.focus()
+    await user.keyboard('{Enter}')
+    expect(await within(panel).findByRole('alert')).toBeInTheDocument()
+    await waitFor(() => expect(submit).toBeEnabled())
+    await waitFor(() => expect(submit).toHaveFocus())
+  })
 })
 
 describe('cancel', () => {
@@ -204,6 +232,27 @@ describe('approval and run again', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(puts.count).toBe(1)
     expect(posts.count).toBe(0)
+  })
+
+  it('Enter on Approve hands the keyboard to the outcome line (the button stays, disabled)', async () => {
+    renderJobDetail(APPROVAL_JOB_IDS.refundShipIt)
+    const user = userEvent.setup()
+    const approve = await screen.findByRole('button', { name: 'Ship it' })
+    approve.focus()
+    await user.keyboard('{Enter}')
+    const outcome = await screen.findByText('Decision sent: Ship it.')
+    await waitFor(() => expect(approve).toBeDisabled())
+    await waitFor(() => expect(outcome.closest('p')).toHaveFocus())
+  })
+
+  it('a refused decision hands the keyboard to the error', async () => {
+    mockServer.use(http.put('*/mock/supervisor/demo/job/:id/approve', () => HttpResponse.json({ statusCode: 500, message: 'boom' }, { status: 500 })))
+    renderJobDetail(APPROVAL_JOB_IDS.refundShipIt)
+    const user = userEvent.setup()
+    ;(await screen.findByRole('button', { name: 'Ship it' })).focus()
+    await user.keyboard('{Enter}')
+    const alert = (await screen.findByText('“Ship it” was not recorded')).closest<HTMLElement>('[role="alert"]')!
+    await waitFor(() => expect(alert).toHaveFocus())
   })
 
   it('runs a job again with an edited argument and lands on the new job', async () => {

@@ -37,6 +37,7 @@ export function JobActions({ job }: { job: Job }) {
     onActed: () => setKept((prev) => (live.every((s) => prev.includes(s)) ? prev : [...new Set([...prev, ...live])])),
     // After a dialog: back to the button that opened it, else (the action is gone) to what happened.
     returnFocus: () => statusRef.current ?? alertRef.current ?? actionsRef.current?.querySelector<HTMLElement>('button:not(:disabled)'),
+    outcome: () => statusRef.current ?? alertRef.current,
   }
   const slots = shownSlots(live, kept)
 
@@ -86,7 +87,7 @@ export function JobActions({ job }: { job: Job }) {
         </Callout>
       )}
 
-      {availableActions(job).submitInput && <SubmitInputPanel job={job} onNotice={setNotice} />}
+      {availableActions(job).submitInput && <SubmitInputPanel job={job} onNotice={setNotice} outcome={common.outcome} />}
     </div>
   )
 }

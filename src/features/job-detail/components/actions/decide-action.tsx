@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { isUnanswered } from '@/api/errors'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
+import { focusAfter } from '@/lib/focus-after'
 import { useDecideApproval } from '@/lib/job-queries'
 import { useSingleFlight } from '@/lib/use-single-flight'
 import { approvalLabels } from '../../job-actions-model'
@@ -10,9 +11,10 @@ import type { ActionProps } from './types'
 /**
  * The approval's two buttons (the task's labels). One decision per page: a double click sends one
  * request, and once decided both buttons stay where they were, disabled, so nothing else slides
- * under the pointer; the outcome line says what was decided.
+ * under the pointer; the outcome line says what was decided, and the keyboard goes to it (the
+ * pressed button is disabled: focus would fall to the top of the page).
  */
-export function DecideAction({ job, available, blocked, onNotice, onActed }: ActionProps & { job: Job; blocked: boolean }) {
+export function DecideAction({ job, available, blocked, onNotice, onActed, outcome }: ActionProps & { job: Job; blocked: boolean }) {
   const decide = useDecideApproval()
   const singleFlight = useSingleFlight()
   const [decided, setDecided] = useState<'approve' | 'reject' | null>(null)
@@ -20,6 +22,7 @@ export function DecideAction({ job, available, blocked, onNotice, onActed }: Act
 
   const send = (decision: 'approve' | 'reject') => {
     const label = decision === 'approve' ? labels.success : labels.failure
+    const from = document.activeElement
     singleFlight.run(() => {
       onActed()
       onNotice(null)
@@ -27,6 +30,7 @@ export function DecideAction({ job, available, blocked, onNotice, onActed }: Act
         () => {
           setDecided(decision)
           onNotice({ kind: 'status', text: `Decision sent: ${label}.` })
+          focusAfter(from, outcome)
         },
         (error: unknown) => {
           onNotice({
@@ -34,6 +38,7 @@ export function DecideAction({ job, available, blocked, onNotice, onActed }: Act
             title: isUnanswered(error) ? `No answer to “${label}”: it may have been recorded all the same (the page shows the job as the server has it)` : `“${label}” was not recorded`,
             error,
           })
+          focusAfter(from, outcome)
           throw error
         },
       )

@@ -1,6 +1,7 @@
 import type { Job } from '@/api/schemas/job'
 import { SkeletonRows } from '@/components/ui/skeleton'
 import { clearDraft } from '@/lib/drafts'
+import { focusAfter } from '@/lib/focus-after'
 import { useSubmitInput } from '../../queries'
 import { useArgumentDefinitions } from './arguments-dialog'
 import { JobArgumentsForm } from './job-arguments-form'
@@ -8,8 +9,11 @@ import type { Notice } from './types'
 
 export const inputDraftKey = (jobId: string) => `input:${jobId}`
 
-/** The values a job on hold waits for. What is typed survives a 401 (draft). */
-export function SubmitInputPanel({ job, onNotice }: { job: Job; onNotice: (notice: Notice | null) => void }) {
+/**
+ * The values a job on hold waits for. What is typed survives a 401 (draft). Once submitted the
+ * panel goes (the job no longer waits): the keyboard goes to the outcome line, not to the top of the page.
+ */
+export function SubmitInputPanel({ job, onNotice, outcome }: { job: Job; onNotice: (notice: Notice | null) => void; outcome: () => HTMLElement | null }) {
   const submit = useSubmitInput()
   const { args, loading } = useArgumentDefinitions(job, true)
   const draftKey = inputDraftKey(job.id)
@@ -31,21 +35,25 @@ export function SubmitInputPanel({ job, onNotice }: { job: Job; onNotice: (notic
           pending={submit.isPending}
           error={submit.error}
           draftKey={draftKey}
-          onSubmit={(values) =>
-            submit.mutateAsync({ id: job.id, args: values }).then(
+          onSubmit={(values) => {
+            const from = document.activeElement
+            return submit.mutateAsync({ id: job.id, args: values }).then(
               (after) => {
                 clearDraft(draftKey)
                 onNotice({
                   kind: 'status',
                   text: after.lifecycle === 'finished' ? 'Input submitted: the job finished.' : `Input submitted: the job is now ${after.lifecycle ?? 'updated'}.`,
                 })
+                focusAfter(from, outcome)
               },
               (error: unknown) => {
                 onNotice(null)
+                // The form stays, with the error: back to where the user submitted from once it is enabled again.
+                focusAfter(from, () => (from instanceof HTMLElement ? from : null))
                 throw error
               },
             )
-          }
+          }}
         />
       )}
     </section>

@@ -10,4 +10,6 @@ export interface ActionProps {
   onActed: () => void
   /** Where focus goes after a dialog when its opener is gone. */
   returnFocus: () => HTMLElement | null | undefined
+  /** The outcome line (status or error) once shown: where focus goes when an action used up the focused control. */
+  outcome: () => HTMLElement | null
 }
