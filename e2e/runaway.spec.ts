@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { RUNAWAY_JOB_IDS } from '../src/mocks/ids'
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures'
 
@@ -52,10 +53,87 @@ test('finds the runaway jobs, cancels two of them, and sees them leave', async (
   await expect(page.getByRole('link', { name: 'Runaway (1)' })).toBeVisible()
 })
 
-test('on a phone the runaway table scrolls inside its box, not the whole page', async ({ page }) => {
+/** The runaway table's scroll box: its size against its content, and the page's. */
+function scrollBox(page: Page) {
+  return page.getByRole('table').evaluate((table) => {
+    const box = table.parentElement!
+    return {
+      box: { scrollWidth: box.scrollWidth, clientWidth: box.clientWidth, scrollLeft: box.scrollLeft },
+      page: { scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth, scrollX: window.scrollX },
+    }
+  })
+}
+
+/** `inner` lies wholly inside `outer` (a pixel's rounding allowed). */
+function inside(inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }) {
+  return inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5
+}
+
+test('at 1024×800 every column fits: each "Cancel job" button is whole, in the viewport, without scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 800 })
+  await page.goto('/runaway?scenario=default')
+  const table = page.getByRole('table')
+  await expect(table.getByRole('link')).toHaveCount(RUNAWAY_JOB_IDS.length)
+  // The column headers are the table's, on screen.
+  for (const name of ['Job', 'Task', 'Elapsed', 'Expected', 'Over', 'Host', 'Started by', 'Why']) await expect(table.getByRole('columnheader', { name, exact: true })).toBeVisible()
+
+  const s = await scrollBox(page)
+  expect(s.box.scrollWidth, 'the table does not scroll sideways in its box').toBeLessThanOrEqual(s.box.clientWidth)
+  expect(s.page.scrollWidth, 'nor the page').toBeLessThanOrEqual(s.page.innerWidth)
+
+  const viewport = { x: 0, y: 0, width: 1024, height: 800 }
+  const container = (await table.evaluate((t) => {
+    const box = t.parentElement!.getBoundingClientRect()
+    const el = t.parentElement!
+    return { x: box.x + el.clientLeft, y: box.y + el.clientTop, width: el.clientWidth, height: el.clientHeight }
+  }))!
+  const buttons = table.getByRole('button', { name: 'Cancel job' })
+  await expect(buttons).toHaveCount(RUNAWAY_JOB_IDS.length)
+  for (const button of await buttons.all()) {
+    const b = (await button.boundingBox())!
+    expect(inside(b, viewport), `"Cancel job" ${JSON.stringify(b)} inside the viewport`).toBe(true)
+    expect(inside(b, container), `"Cancel job" ${JSON.stringify(b)} inside its box ${JSON.stringify(container)}`).toBe(true)
+    await expect(button).toHaveText('Cancel job')
+  }
+  // Nothing was scrolled to get there.
+  expect((await scrollBox(page)).box.scrollLeft).toBe(0)
+})
+
+test('on a phone each runaway is a card: its name, facts, checkbox and "Cancel job" all show without scrolling sideways', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 })
   await page.goto('/runaway?scenario=default')
-  await expect(page.getByRole('table').getByRole('link')).toHaveCount(RUNAWAY_JOB_IDS.length)
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  const table = page.getByRole('table')
+  await expect(table.getByRole('link')).toHaveCount(RUNAWAY_JOB_IDS.length)
   await expect(page.getByRole('button', { name: 'Cancel all' })).toBeInViewport()
+
+  const s = await scrollBox(page)
+  expect(s.box.scrollWidth, 'the table does not scroll sideways in its box').toBeLessThanOrEqual(s.box.clientWidth)
+  expect(s.page.scrollWidth, 'nor the page').toBeLessThanOrEqual(s.page.innerWidth)
+
+  const rows = table.getByRole('row').filter({ has: page.getByRole('link') })
+  await expect(rows).toHaveCount(RUNAWAY_JOB_IDS.length)
+  for (const row of await rows.all()) {
+    const name = (await row.getByRole('link').textContent())!
+    // Scrolled to vertically only: the whole card in the viewport's width.
+    await row.scrollIntoViewIfNeeded()
+    const parts = [
+      row.getByRole('link', { name }),
+      row.getByRole('checkbox', { name: `Select ${name}` }),
+      row.getByRole('button', { name: 'Cancel job' }),
+      row.getByText(/^\d+(\.\d+)?×$/),
+      row.getByText(/^(Running|Queued|On hold) \d/),
+    ]
+    for (const part of parts) {
+      await expect(part).toBeVisible()
+      const b = (await part.boundingBox())!
+      expect(b.x, `${name}: ${part} starts inside the viewport`).toBeGreaterThanOrEqual(0)
+      expect(b.x + b.width, `${name}: ${part} ends inside the viewport`).toBeLessThanOrEqual(390)
+    }
+    // The facts say what they are, as the column headers do on a wider screen.
+    for (const label of ['Task', 'Elapsed', 'Expected', 'Over', 'Host', 'Started by', 'Why']) await expect(row.getByText(label, { exact: true })).toBeVisible()
+  }
+  const after = await scrollBox(page)
+  expect(after.box.scrollLeft).toBe(0)
+  expect(after.page.scrollX).toBe(0)
+  await expectNoSeriousA11yViolations(page)
 })

@@ -2,6 +2,7 @@ import type { HTMLAttributes, Ref } from 'react'
 import { Link } from 'react-router'
 import { StartedBy } from '@/components/started-by'
 import { Button } from '@/components/ui/button'
+import { cn } from '@/components/ui/cn'
 import { LifecycleBadge } from '@/components/ui/status'
 import { useHostName } from '@/lib/job-queries'
 import { plainText } from '@/lib/text'
@@ -25,6 +26,29 @@ export interface ShownRow {
   outcome?: CancelItemResult
 }
 
+
+/*
+ * One table, two layouts. From `lg` (1024 px) up it is a plain table whose columns share the width
+ * (no minimum width: at 1024 px every column, the "Cancel job" button included, fits without
+ * scrolling). Below `lg` each row is a card: the row becomes a grid (checkbox, job and the button on
+ * its first line, the facts under the name, each with a visible label since the column headers are
+ * then only for screen readers). The cells stay the same cells in the same order, so the table reads
+ * the same to assistive technology at every width; the explicit roles keep it a table where a browser
+ * would drop the semantics of a table whose parts are no longer displayed as one.
+ */
+
+/** A cell's padding in the table; none in the card (the row's grid spaces them). */
+const CELL = 'lg:px-3 lg:py-2'
+
+/** A fact's label in the card layout (the column header says it in the table). Hidden from screen readers: they have the header. */
+function CardLabel({ children }: { children: string }) {
+  return (
+    <span aria-hidden="true" className="block text-xs font-medium text-slate-600 uppercase lg:hidden dark:text-slate-300">
+      {children}
+    </span>
+  )
+}
+
 export function RunawayTable({
   rows,
   selected,
@@ -41,30 +65,31 @@ export function RunawayTable({
   ref?: Ref<HTMLDivElement>
 }) {
   // `relative`: the sr-only header texts are absolutely positioned; without a positioned scroller
-  // they escape it and widen the whole page on a phone.
+  // they escape it and widen the whole page on a phone. `overflow-x-auto` stays as a last resort
+  // (an unbreakable word); nothing is meant to scroll sideways at any width.
   return (
     <div ref={ref} {...containerProps} className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-      <table className="w-full min-w-[64rem] text-left text-sm">
+      <table role="table" className="w-full text-left text-sm max-lg:block">
         <caption className="sr-only">Runaway jobs, furthest over their limit first</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600 uppercase dark:bg-slate-800 dark:text-slate-300">
-          <tr>
-            <th scope="col" className="w-10 px-3 py-2">
+        <thead role="rowgroup" className="bg-slate-50 text-xs text-slate-600 uppercase max-lg:sr-only dark:bg-slate-800 dark:text-slate-300">
+          <tr role="row">
+            <th role="columnheader" scope="col" className="w-10 px-3 py-2">
               <span className="sr-only">Select</span>
             </th>
-            <th scope="col" className="px-3 py-2">Job</th>
-            <th scope="col" className="px-3 py-2">Task</th>
-            <th scope="col" className="px-3 py-2">Elapsed</th>
-            <th scope="col" className="px-3 py-2">Expected</th>
-            <th scope="col" className="px-3 py-2">Over</th>
-            <th scope="col" className="px-3 py-2">Host</th>
-            <th scope="col" className="px-3 py-2">Started by</th>
-            <th scope="col" className="px-3 py-2">Why</th>
-            <th scope="col" className="px-3 py-2">
+            <th role="columnheader" scope="col" className="px-3 py-2">Job</th>
+            <th role="columnheader" scope="col" className="px-3 py-2">Task</th>
+            <th role="columnheader" scope="col" className="px-3 py-2">Elapsed</th>
+            <th role="columnheader" scope="col" className="px-3 py-2">Expected</th>
+            <th role="columnheader" scope="col" className="px-3 py-2">Over</th>
+            <th role="columnheader" scope="col" className="px-3 py-2">Host</th>
+            <th role="columnheader" scope="col" className="px-3 py-2">Started by</th>
+            <th role="columnheader" scope="col" className="px-3 py-2">Why</th>
+            <th role="columnheader" scope="col" className="px-3 py-2">
               <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
+        <tbody role="rowgroup" className="divide-y divide-slate-200 max-lg:block dark:divide-slate-700">
           {rows.map((shown) => (
             <RunawayRow
               key={shown.row.flag.job.id}
@@ -97,8 +122,18 @@ function RunawayRow({
   const job = flag.job
   const noteId = `runaway-note-${job.id}`
   return (
-    <tr className={kept ? 'bg-slate-50 align-top dark:bg-slate-800/60' : 'align-top'} data-job-id={job.id}>
-      <td className="px-3 py-2">
+    <tr
+      role="row"
+      className={cn(
+        'align-top',
+        // The card: checkbox | job (two columns) | button (or, once cancelled, its outcome, beside the task too);
+        // the facts below, in the middle columns, two to a line where they are short.
+        'max-lg:grid max-lg:grid-cols-[auto_minmax(0,1fr)_minmax(0,1fr)_auto] max-lg:gap-x-3 max-lg:gap-y-2 max-lg:p-3',
+        kept && 'bg-slate-50 dark:bg-slate-800/60',
+      )}
+      data-job-id={job.id}
+    >
+      <td role="cell" className={cn(CELL, 'max-lg:col-start-1 max-lg:row-start-1 max-lg:pt-0.5')}>
         <input
           type="checkbox"
           className="size-4"
@@ -109,17 +144,24 @@ function RunawayRow({
           onChange={(e) => onToggle(job.id, e.target.checked)}
         />
       </td>
-      <td className="max-w-64 px-3 py-2">
-        <Link to={jobPath(job.id)} className="font-medium break-words text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+      <td role="cell" className={cn(CELL, 'min-w-0 break-words lg:max-w-64', 'max-lg:col-[2/4] max-lg:row-start-1')}>
+        <Link to={jobPath(job.id)} className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
           {name}
         </Link>
         <div className="mt-1">
           <LifecycleBadge lifecycle={job.lifecycle} />
         </div>
       </td>
-      <td className="max-w-48 px-3 py-2 break-words">{row.taskName ? plainText(row.taskName, 120) : job.task_id ? <span title={job.task_id}>…{job.task_id.slice(-6)}</span> : '—'}</td>
-      <td className="px-3 py-2 whitespace-nowrap tabular-nums">{compactDuration(flag.elapsedMs)}</td>
-      <td className="px-3 py-2">
+      <td role="cell" className={cn(CELL, 'min-w-0 break-words lg:max-w-48', 'max-lg:col-[2/4] max-lg:row-start-2')}>
+        <CardLabel>Task</CardLabel>
+        {row.taskName ? plainText(row.taskName, 120) : job.task_id ? <span title={job.task_id}>…{job.task_id.slice(-6)}</span> : '—'}
+      </td>
+      <td role="cell" className={cn(CELL, 'whitespace-nowrap tabular-nums', 'max-lg:col-start-2 max-lg:row-start-3')}>
+        <CardLabel>Elapsed</CardLabel>
+        {compactDuration(flag.elapsedMs)}
+      </td>
+      <td role="cell" className={cn(CELL, 'min-w-0 break-words', 'max-lg:col-[2/-1] max-lg:row-start-4')}>
+        <CardLabel>Expected</CardLabel>
         <ul className="space-y-0.5">
           {flag.limits.map((l) => (
             <li key={l.basis} className={l === flag.limit ? 'font-medium' : 'text-slate-600 dark:text-slate-300'}>
@@ -129,12 +171,20 @@ function RunawayRow({
           ))}
         </ul>
       </td>
-      <td className="px-3 py-2 font-semibold whitespace-nowrap tabular-nums">{formatRatio(flag.ratio)}</td>
-      <td className="px-3 py-2">{job.host_id ? <span title={job.host_id}>{hostName(job.host_id)}</span> : '—'}</td>
-      <td className="px-3 py-2">
+      <td role="cell" className={cn(CELL, 'whitespace-nowrap tabular-nums', 'max-lg:col-[3/-1] max-lg:row-start-3')}>
+        <CardLabel>Over</CardLabel>
+        <span className="font-semibold">{formatRatio(flag.ratio)}</span>
+      </td>
+      <td role="cell" className={cn(CELL, 'min-w-0 break-words', 'max-lg:col-start-2 max-lg:row-start-5')}>
+        <CardLabel>Host</CardLabel>
+        {job.host_id ? <span title={job.host_id}>{hostName(job.host_id)}</span> : '—'}
+      </td>
+      <td role="cell" className={cn(CELL, 'min-w-0 break-words', 'max-lg:col-[3/-1] max-lg:row-start-5')}>
+        <CardLabel>Started by</CardLabel>
         <StartedBy job={job} />
       </td>
-      <td className="max-w-80 px-3 py-2">
+      <td role="cell" className={cn(CELL, 'min-w-0 break-words lg:max-w-80', 'max-lg:col-[2/-1] max-lg:row-start-6')}>
+        <CardLabel>Why</CardLabel>
         <p>{flag.reason}</p>
         {row.notCancellable && (
           <p id={noteId} className="mt-1 text-amber-900 dark:text-amber-200">
@@ -148,11 +198,11 @@ function RunawayRow({
           </p>
         )}
       </td>
-      <td className="px-3 py-2">
+      <td role="cell" className={cn(CELL, 'max-lg:col-start-4 max-lg:row-[1/3]')}>
         {kept ? (
           // Kept in place after the user's cancel: its outcome where its button was, so a second
           // click lands on text, never on the next row's "Cancel job".
-          <p role="status" className="max-w-48 text-sm">
+          <p role="status" className="max-w-32 text-sm lg:max-w-48">
             {outcome ? (
               <>
                 <span aria-hidden="true">{resultIcon(outcome)} </span>
