@@ -120,6 +120,33 @@ test('the socket drops: the header says Reconnecting, a job changes meanwhile, a
   await expect(row).toContainText('failure')
 })
 
+test('on a phone, where the badge is only its dot, Live and Reconnecting differ by shape, not colour alone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await openWithSlowPolling(page, '/jobs')
+  const status = liveStatus(page)
+  await expect(status).toHaveText(/^Live/)
+  // What a sighted user sees of it: no word (it is for screen readers), only the dot.
+  const look = () =>
+    status.evaluate((badge) => {
+      const label = badge.lastElementChild!.getBoundingClientRect()
+      const dot = getComputedStyle(badge.firstElementChild!)
+      // Its shape: what is left once colours (and the pulse) are set aside.
+      return {
+        wordShows: label.width > 1 && label.height > 1,
+        shape: { filled: dot.backgroundColor !== 'rgba(0, 0, 0, 0)', image: dot.backgroundImage.replace(/(rgb|oklch|oklab|color)\([^)]*\)/g, 'C'), border: `${dot.borderTopWidth} ${dot.borderTopStyle}` },
+      }
+    })
+  const live = await look()
+  expect(live.wordShows).toBe(false)
+
+  await page.evaluate(() => (window as unknown as { __mockSocket: { drop(ms: number): void } }).__mockSocket.drop(Number.POSITIVE_INFINITY))
+  await expect(status).toHaveText(/^Reconnecting \(attempt \d+\)/)
+  const reconnecting = await look()
+  expect(reconnecting.wordShows).toBe(false)
+  expect(reconnecting.shape, 'the two dots have different shapes').not.toEqual(live.shape)
+  await page.evaluate(() => (window as unknown as { __mockSocket: { restore(): void } }).__mockSocket.restore())
+})
+
 test('one connection per tab: an organization switch replaces it, sign-out closes it', async ({ page }) => {
   await openWithSlowPolling(page, '/jobs')
   await expect(liveStatus(page)).toHaveText(/^Live/)
