@@ -15,6 +15,16 @@ function countRequests(method: string, pattern: RegExp) {
   return seen
 }
 
+/** The input job's page, its form filled with valid values (ticket INC-4521, priority high). */
+async function openInputWithValidValues() {
+  renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
+  const user = userEvent.setup()
+  const panel = await screen.findByRole('region', { name: 'Input requested' })
+  await user.type(within(panel).getByRole('textbox', { name: /ticket/ }), 'INC-4521')
+  await user.selectOptions(within(panel).getByRole('combobox', { name: /priority/ }), 'high')
+  return { user, panel }
+}
+
 describe('submit input', () => {
   beforeEach(() => {
     useMockWorld('default')
@@ -80,11 +90,7 @@ describe('submit input', () => {
 
   it('submits valid input once and shows the job finished', async () => {
     const puts = countRequests('PUT', /\/input$/)
-    renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
-    const user = userEvent.setup()
-    const panel = await screen.findByRole('region', { name: 'Input requested' })
-    await user.type(within(panel).getByRole('textbox', { name: /ticket/ }), 'INC-4521')
-    await user.selectOptions(within(panel).getByRole('combobox', { name: /priority/ }), 'high')
+    const { user, panel } = await openInputWithValidValues()
     const submit = within(panel).getByRole('button', { name: 'Submit input' })
     await user.dblClick(submit)
     expect(await screen.findByText('Input submitted: the job finished.')).toBeInTheDocument()
@@ -95,11 +101,7 @@ describe('submit input', () => {
   })
 
   it('Enter on Submit input hands the keyboard to the outcome line (the panel goes)', async () => {
-    renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
-    const user = userEvent.setup()
-    const panel = await screen.findByRole('region', { name: 'Input requested' })
-    await user.type(within(panel).getByRole('textbox', { name: /ticket/ }), 'INC-4521')
-    await user.selectOptions(within(panel).getByRole('combobox', { name: /priority/ }), 'high')
+    const { user, panel } = await openInputWithValidValues()
     within(panel).getByRole('button', { name: 'Submit input' }).focus()
     await user.keyboard('{Enter}')
     const outcome = await screen.findByText('Input submitted: the job finished.')
@@ -109,11 +111,7 @@ describe('submit input', () => {
 
   it('a refused Submit input keeps the keyboard on the form (back on the button once enabled)', async () => {
     mockServer.use(http.put('*/mock/supervisor/demo/job/:id/input', () => HttpResponse.json({ statusCode: 500, message: 'boom' }, { status: 500 })))
-    renderJobDetail(SPECIAL_JOB_IDS.inputDummy)
-    const user = userEvent.setup()
-    const panel = await screen.findByRole('region', { name: 'Input requested' })
-    await user.type(within(panel).getByRole('textbox', { name: /ticket/ }), 'INC-4521')
-    await user.selectOptions(within(panel).getByRole('combobox', { name: /priority/ }), 'high')
+    const { user, panel } = await openInputWithValidValues()
     const submit = within(panel).getByRole('button', { name: 'Submit input' })
     submit.focus()
     await user.keyboard('{Enter}')

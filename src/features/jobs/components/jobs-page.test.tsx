@@ -532,6 +532,17 @@ describe('jobs list: the keyboard stays on the page when a button it pressed giv
     return release
   }
 
+  /** Older pages wait for `release`; Enter on "Load all", which gives way to "Stop loading" (focused). */
+  async function startLoadAllByKeyboard() {
+    const release = holdOlderPages()
+    const user = userEvent.setup()
+    renderJobs()
+    ;(await screen.findByRole('button', { name: 'Load all' })).focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop loading' })).toHaveFocus())
+    return { user, release }
+  }
+
   it('Load more keeps the focus while older jobs are left, and hands it to the status line when the last page removes it', async () => {
     useMockWorld('big', { size: 250 })
     const user = userEvent.setup()
@@ -550,12 +561,7 @@ describe('jobs list: the keyboard stays on the page when a button it pressed giv
 
   it('Load all hands the focus to "Stop loading", and to the status line once everything is loaded', async () => {
     useMockWorld('big', { size: 700 })
-    const release = holdOlderPages()
-    const user = userEvent.setup()
-    renderJobs()
-    ;(await screen.findByRole('button', { name: 'Load all' })).focus()
-    await user.keyboard('{Enter}')
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop loading' })).toHaveFocus())
+    const { release } = await startLoadAllByKeyboard()
     release()
     const status = await screen.findByText(/^All \d+ matching jobs loaded\.$/)
     await waitFor(() => expect(status).toHaveFocus())
@@ -563,12 +569,7 @@ describe('jobs list: the keyboard stays on the page when a button it pressed giv
 
   it('"Stop loading" hands the focus to "Load more", which takes its place', async () => {
     useMockWorld('big', { size: 700 })
-    const release = holdOlderPages()
-    const user = userEvent.setup()
-    renderJobs()
-    ;(await screen.findByRole('button', { name: 'Load all' })).focus()
-    await user.keyboard('{Enter}')
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop loading' })).toHaveFocus())
+    const { user, release } = await startLoadAllByKeyboard()
     await user.keyboard('{Enter}')
     await waitFor(() => expect(screen.getByRole('button', { name: 'Load more' })).toHaveFocus())
     release()
@@ -576,12 +577,7 @@ describe('jobs list: the keyboard stays on the page when a button it pressed giv
 
   it('Load all leaves the focus alone when the user moved it meanwhile', async () => {
     useMockWorld('big', { size: 700 })
-    const release = holdOlderPages()
-    const user = userEvent.setup()
-    renderJobs()
-    ;(await screen.findByRole('button', { name: 'Load all' })).focus()
-    await user.keyboard('{Enter}')
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop loading' })).toHaveFocus())
+    const { release } = await startLoadAllByKeyboard()
     const search = screen.getByRole('searchbox', { name: 'Search' })
     search.focus()
     release()
