@@ -152,8 +152,11 @@ test('an input step shows its form on the run page; submitting it moves the run 
   await form.getByRole('button', { name: 'Submit input' }).click()
   await expect(form.getByLabel('decision')).toHaveAttribute('aria-invalid', 'true')
   await form.getByLabel('decision').selectOption({ label: 'Load anyway' })
-  await form.getByRole('button', { name: 'Submit input' }).click()
+  // By the keyboard: Enter on the button, and the keyboard lands on the outcome that takes the form's place.
+  await form.getByRole('button', { name: 'Submit input' }).focus()
+  await page.keyboard.press('Enter')
   await expect(page.getByText(/Input sent for “Review anomalies”/)).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /Input sent for “Review anomalies”/ })).toBeFocused()
   await expect(step(page, 'Review anomalies')).toContainText('success')
   await expect(step(page, 'Wait for replica').getByRole('link', { name: 'Wait for replica' })).toBeVisible()
   await expectNoSeriousA11yViolations(page)

@@ -62,6 +62,16 @@ describe('a workflow run’s page', () => {
     expect(item('Roll back web')).toHaveTextContent('will not run')
   })
 
+  it('Enter on a step\'s decision hands the keyboard to its outcome, where the buttons were', async () => {
+    const user = userEvent.setup()
+    renderRun(SPECIAL_JOB_IDS.workflowJob)
+    const waiting = await screen.findByRole('list', { name: 'Waiting on a person' }, { timeout: 5000 })
+    within(waiting).getByRole('button', { name: 'Approve' }).focus()
+    await user.keyboard('{Enter}')
+    const outcome = await screen.findByText(/You chose “Approve” for “Approve deploy”/)
+    await waitFor(() => expect(outcome.closest('p')).toHaveFocus())
+  })
+
   it('admins get "Cancel run"; the outcome is read back', async () => {
     const user = userEvent.setup()
     renderRun(SPECIAL_JOB_IDS.workflowJob, 'admin-token')

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button'
 import { Callout } from '@/components/ui/callout'
 import { errorMessage } from '@/components/ui/error-panel'
 import { SkeletonRows } from '@/components/ui/skeleton'
+import { focusAfter } from '@/lib/focus-after'
 import { useDecideApproval } from '@/lib/job-queries'
 import { jobPath } from '@/lib/links'
 import { useSession } from '@/lib/session'
@@ -24,24 +25,53 @@ import type { RunMap, StepView } from '../run-graph'
 export function NeedsYou({ map, run }: { map: RunMap; run: Job }) {
   const waiting = map.active.filter((s) => s.status === 'waiting' && s.latest)
   const [decided, setDecided] = useState<Record<string, string>>({})
+  // Each item's outcome line, by job id: the keyboard goes there once an item is decided. Kept here, not
+  // in the item: an input step can leave "waiting" before its answer is read back, and its item is drawn
+  // anew (with the outcome) only then.
+  const outcomes = useRef(new Map<string, HTMLElement>())
+  const decidedWith = (id: string) => (text: string, from: Element | null) => {
+    setDecided((d) => ({ ...d, [id]: text }))
+    focusAfter(from, () => outcomes.current.get(id))
+  }
+  const outcomeRefFor = (id: string) => (el: HTMLElement | null) => {
+    if (el) outcomes.current.set(id, el)
+    else if (outcomes.current.get(id)?.isConnected === false) outcomes.current.delete(id)
+  }
   const shown = [...waiting.map((s) => s.latest!.id), ...Object.keys(decided)]
   const items = [...map.steps, ...map.outside].flatMap((s) => s.jobs.filter((j) => shown.includes(j.id)).map((job) => ({ step: s, job })))
   if (items.length === 0) return null
   return (
     <ul aria-label="Waiting on a person" className="space-y-2">
       {items.map(({ step, job }) => (
-        <WaitingItem key={job.id} step={step} job={job} run={run} outcome={decided[job.id]} onDecided={(text) => setDecided((d) => ({ ...d, [job.id]: text }))} />
+        <WaitingItem key={job.id} step={step} job={job} run={run} outcome={decided[job.id]} outcomeRef={outcomeRefFor(job.id)} onDecided={decidedWith(job.id)} />
       ))}
     </ul>
   )
 }
 
-function WaitingItem({ step, job, run, outcome, onDecided }: { step: StepView; job: Job; run: Job; outcome?: string; onDecided: (text: string) => void }) {
+function WaitingItem({
+  step,
+  job,
+  run,
+  outcome,
+  outcomeRef,
+  onDecided,
+}: {
+  step: StepView
+  job: Job
+  run: Job
+  outcome?: string
+  outcomeRef: (el: HTMLElement | null) => void
+  /** Decided: the outcome's text, and the control the user acted from (the keyboard goes to the outcome). */
+  onDecided: (text: string, from: Element | null) => void
+}) {
   const { profile } = useSession()
   const qc = useQueryClient()
   const decide = useDecideApproval()
   const [error, setError] = useState<{ title: string; error: unknown } | null>(null)
   const inFlight = useRef(false)
+  // Where the keyboard goes when a decision is refused (the buttons come back; the reason is here).
+  const alertRef = useRef<HTMLDivElement>(null)
   const name = plainText(step.node.name, 120)
   const isApproval = job._type === 'ApprovalJob'
   const approvers = job.approvers ?? job.task?.approvers ?? []
@@ -55,11 +85,15 @@ function WaitingItem({ step, job, run, outcome, onDecided }: { step: StepView; j
     inFlight.current = true
     setError(null)
     const label = decision === 'approve' ? successLabel : failureLabel
+    const from = document.activeElement
     decide
       .mutateAsync({ id: job.id, decision })
       .then(
-        () => onDecided(`You chose “${label}” for “${name}”. The run goes on along its ${decision === 'approve' ? 'success' : 'failure'} edge.`),
-        (e: unknown) => setError({ title: `“${label}” was not recorded`, error: e }),
+        () => onDecided(`You chose “${label}” for “${name}”. The run goes on along its ${decision === 'approve' ? 'success' : 'failure'} edge.`, from),
+        (e: unknown) => {
+          setError({ title: `“${label}” was not recorded`, error: e })
+          focusAfter(from, () => alertRef.current)
+        },
       )
       .finally(() => {
         inFlight.current = false
@@ -70,7 +104,7 @@ function WaitingItem({ step, job, run, outcome, onDecided }: { step: StepView; j
   return (
     <li className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/60">
       {outcome ? (
-        <p role="status">
+        <p ref={outcomeRef} role="status" tabIndex={-1} className="outline-none">
           <span aria-hidden="true">✓ </span>
           {outcome}
         </p>
@@ -99,7 +133,7 @@ function WaitingItem({ step, job, run, outcome, onDecided }: { step: StepView; j
         <InputForm step={step} job={job} run={run} onDone={onDecided} />
       )}
       {error && (
-        <div role="alert" className="mt-2 text-red-900 dark:text-red-200">
+        <div ref={alertRef} role="alert" tabIndex={-1} className="mt-2 text-red-900 outline-none dark:text-red-200">
           <p className="font-semibold">{error.title}</p>
           <p>{errorMessage(error.error)}</p>
         </div>
@@ -112,7 +146,7 @@ function WaitingItem({ step, job, run, outcome, onDecided }: { step: StepView; j
  * The form of an input step, in place: the task's arguments (embedded in the step, else read from the
  * task) in the one run form, "Submit input", and the outcome kept in place afterwards.
  */
-function InputForm({ step, job, run, onDone }: { step: StepView; job: Job; run: Job; onDone: (text: string) => void }) {
+function InputForm({ step, job, run, onDone }: { step: StepView; job: Job; run: Job; onDone: (text: string, from: Element | null) => void }) {
   const { profile } = useSession()
   const embedded = job.task?.task_arguments
   const task = useQuery({ ...workflowQueries.startTask(job.task_id ?? ''), enabled: !embedded?.length && !!job.task_id })
@@ -123,10 +157,12 @@ function InputForm({ step, job, run, onDone }: { step: StepView; job: Job; run: 
   // One request per submit: RunForm waits for this promise. The promise, not mutate's callbacks: the
   // step may leave "waiting" (and this form unmount) before the answer's read-back ends; the outcome
   // is kept by the parent either way.
-  const send = (taskArguments: unknown[]) =>
-    submit
+  const send = (taskArguments: unknown[]) => {
+    const from = document.activeElement
+    return submit
       .mutateAsync({ id: job.id, args: taskArguments })
-      .then((after) => onDone(`Input sent for “${name}”${after.lifecycle ? `: the step is now ${after.lifecycle === 'finished' ? 'done' : after.lifecycle}` : ''}. The run goes on.`))
+      .then((after) => onDone(`Input sent for “${name}”${after.lifecycle ? `: the step is now ${after.lifecycle === 'finished' ? 'done' : after.lifecycle}` : ''}. The run goes on.`, from))
+  }
 
   return (
     <div className="space-y-2">
