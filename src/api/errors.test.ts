@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, errorFromResponse, nextStep } from './errors'
+import { ApiError, decisionFailureTitle, errorFromResponse, nextStep } from './errors'
 
 describe('errorFromResponse: the five error body shapes', () => {
   it('reads a bare JSON string (no token / token twice)', () => {
@@ -63,5 +63,14 @@ describe('errorFromResponse: the five error body shapes', () => {
     expect(errorFromResponse(429, '').isTransient).toBe(true)
     expect(errorFromResponse(404, '').isTransient).toBe(false)
     expect(errorFromResponse(409, '').isTransient).toBe(false)
+  })
+})
+
+describe('decisionFailureTitle', () => {
+  it('says "not recorded" only when the server answered; with no answer, that it may have been', () => {
+    expect(decisionFailureTitle('Ship it', errorFromResponse(500, ''))).toBe('“Ship it” was not recorded')
+    for (const code of ['timeout', 'network'] as const) {
+      expect(decisionFailureTitle('Ship it', new ApiError({ status: 0, code, message: 'x', request: 'PUT approve' }))).toBe('No answer to “Ship it”: it may have been recorded all the same')
+    }
   })
 })

@@ -167,6 +167,14 @@ export function writeFailureText(error: unknown): string {
   return `The server refused this: ${errorMessage(error)}`
 }
 
+/**
+ * How a failed approval decision reads, wherever it was made (job page, approvals inbox, workflow run):
+ * "not recorded" only when the server answered; when it did not, the decision may have been recorded.
+ */
+export function decisionFailureTitle(label: string, error: unknown): string {
+  return isUnanswered(error) ? `No answer to “${label}”: it may have been recorded all the same` : `“${label}” was not recorded`
+}
+
 /** What the user should do next, for error panels and toasts. */
 export function nextStep(error: unknown): 'retry' | 'sign-in' | 'back' | 'none' {
   if (!isApiError(error)) return 'retry'

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { serverNow } from '@/api/client'
-import { isApiError, isUnanswered } from '@/api/errors'
+import { decisionFailureTitle, isApiError, isUnanswered } from '@/api/errors'
 import type { Job } from '@/api/schemas/job'
 import { errorMessage } from '@/components/ui/error-panel'
 import { lifecycleLabel } from '@/components/ui/status'
@@ -141,7 +141,7 @@ export function useTriage({ jobs, mode, view }: { jobs: readonly Job[] | undefin
           ? NOT_APPROVER
           : isUnanswered(error)
             ? // The request may have reached the server: a second try is safe (a decided request answers 409), but say so.
-              `No answer to “${label}”: it may have been recorded all the same. ${errorMessage(error)}`
+              `${decisionFailureTitle(label, error)}. ${errorMessage(error)}`
             : errorMessage(error)
       kept.release(job.id)
       setMessage(job.id, reason)

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { Link } from 'react-router'
-import { isApiError } from '@/api/errors'
+import { decisionFailureTitle, isApiError } from '@/api/errors'
 import type { Job } from '@/api/schemas/job'
 import { initialValues } from '@/components/run-form/argument-values'
 import { RunForm } from '@/components/run-form/run-form'
@@ -91,7 +91,7 @@ function WaitingItem({
       .then(
         () => onDecided(`You chose “${label}” for “${name}”. The run goes on along its ${decision === 'approve' ? 'success' : 'failure'} edge.`, from),
         (e: unknown) => {
-          setError({ title: `“${label}” was not recorded`, error: e })
+          setError({ title: decisionFailureTitle(label, e), error: e })
           focusAfter(from, () => alertRef.current)
         },
       )

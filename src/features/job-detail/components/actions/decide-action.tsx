@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { isUnanswered } from '@/api/errors'
+import { decisionFailureTitle, isUnanswered } from '@/api/errors'
 import type { Job } from '@/api/schemas/job'
 import { Button } from '@/components/ui/button'
 import { focusAfter } from '@/lib/focus-after'
@@ -35,7 +35,7 @@ export function DecideAction({ job, available, blocked, onNotice, onActed, outco
         (error: unknown) => {
           onNotice({
             kind: 'error',
-            title: isUnanswered(error) ? `No answer to “${label}”: it may have been recorded all the same (the page shows the job as the server has it)` : `“${label}” was not recorded`,
+            title: `${decisionFailureTitle(label, error)}${isUnanswered(error) ? ' (the page shows the job as the server has it)' : ''}`,
             error,
           })
           focusAfter(from, outcome)
